@@ -1,0 +1,6 @@
+//! zoom-webinar-mcp: an MCP server that manages Zoom Webinars through the
+//! Zoom REST API v2, and a simulated Zoom account (the sandbox) to try it on.
+
+pub mod sandbox;
+pub mod schedule;
+pub mod time;

@@ -1,0 +1,1 @@
+//! Simulated Zoom account served on loopback.

@@ -1,0 +1,1 @@
+//! Natural-language schedules and recurrence rules.

@@ -1,0 +1,1 @@
+//! Time zones and start times as Zoom expects them.
