@@ -4,3 +4,9 @@
 pub mod sandbox;
 pub mod schedule;
 pub mod time;
+pub mod config;
+pub mod zoom;
+pub mod logging;
+pub mod server;
+pub mod tools;
+pub mod cli;

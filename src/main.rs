@@ -1,1 +1,118 @@
-fn main() {}
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use rmcp::ServiceExt;
+use zoom_webinar_mcp::cli::{Cli, Command};
+use zoom_webinar_mcp::config::Config;
+use zoom_webinar_mcp::sandbox::{SandboxOptions, SandboxServer};
+use zoom_webinar_mcp::server::{AppState, Mode, ZoomServer};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: could not start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("{error}");
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
+    let _log_guard = zoom_webinar_mcp::logging::init(&config.log_filter, config.log_dir.as_deref());
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::SandboxApi { listen, token_ttl } => run_sandbox_api(listen, token_ttl).await,
+        Command::Serve => serve(config, cli.sandbox, cli.env_file).await,
+    }
+}
+
+async fn serve(config: Config, sandbox: bool, env_file: Option<std::path::PathBuf>) -> Result<(), String> {
+    let (config, mode, sandbox_server) = if sandbox {
+        let server = SandboxServer::start(([127, 0, 0, 1], 0).into(), SandboxOptions::default())
+            .await
+            .map_err(|error| format!("could not start the sandbox: {error}"))?;
+        let mode = Mode::Sandbox {
+            base_url: server.base_url(),
+            token_url: server.token_url(),
+        };
+        tracing::info!(base_url = %server.base_url(), "sandbox Zoom account started");
+        let config = config.for_sandbox(server.base_url(), server.token_url());
+        (config, mode, Some(server))
+    } else {
+        (config, Mode::Live, None)
+    };
+
+    if !config.missing_credentials.is_empty() {
+        tracing::warn!(
+            missing = ?config.missing_credentials,
+            "Zoom credentials are missing; tools will report how to configure them"
+        );
+    }
+    let state = AppState::new(config, mode, env_file).map_err(|error| error.to_string())?;
+    let server = ZoomServer::new(Arc::new(state));
+
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "serving MCP over stdio");
+    let running = server
+        .serve(rmcp::transport::stdio())
+        .await
+        .map_err(|error| format!("MCP session failed to start: {error}"))?;
+    let quit_reason = tokio::select! {
+        reason = running.waiting() => format!("{reason:?}"),
+        _ = shutdown_signal() => "signal".to_string(),
+    };
+    tracing::info!(reason = %quit_reason, "MCP session ended");
+    if let Some(sandbox) = sandbox_server {
+        sandbox.shutdown().await;
+    }
+    Ok(())
+}
+
+async fn run_sandbox_api(listen: std::net::SocketAddr, token_ttl: u64) -> Result<(), String> {
+    let options = SandboxOptions {
+        token_ttl_secs: token_ttl,
+        ..SandboxOptions::default()
+    };
+    let server = SandboxServer::start(listen, options)
+        .await
+        .map_err(|error| format!("could not start the sandbox API on {listen}: {error}"))?;
+    // The one line other programs wait for; stdout stays empty.
+    eprintln!("sandbox API listening: base URL {} token URL {}", server.base_url(), server.token_url());
+    tracing::info!(base_url = %server.base_url(), token_url = %server.token_url(), "sandbox API started");
+    shutdown_signal().await;
+    tracing::info!("sandbox API stopping");
+    server.shutdown().await;
+    Ok(())
+}
+
+/// Resolve on Ctrl-C or, on Unix, SIGTERM.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

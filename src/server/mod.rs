@@ -1,0 +1,143 @@
+//! The MCP server: shared state, the tool router and the resources.
+
+pub mod output;
+mod resources;
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use chrono_tz::Tz;
+use rmcp::handler::server::router::tool::ToolRouter;
+use rmcp::model::{
+    Implementation, ListResourcesResult, PaginatedRequestParams, ReadResourceRequestParams,
+    ReadResourceResponse, ServerCapabilities, ServerConfig,
+};
+use rmcp::service::RequestContext;
+use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool_handler};
+
+use crate::config::Config;
+use crate::zoom::{ZoomClient, ZoomError};
+
+/// Which Zoom the server talks to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// A real Zoom account, configured from the environment.
+    Live,
+    /// The built-in sandbox at this base URL and token URL.
+    Sandbox { base_url: String, token_url: String },
+}
+
+/// State shared by every tool call.
+pub struct AppState {
+    pub zoom: ZoomClient,
+    config: RwLock<Config>,
+    pub mode: Mode,
+    /// `--env-file` as given on the command line, re-read by `auto_configure_zoom`.
+    pub env_file_arg: Option<PathBuf>,
+}
+
+impl AppState {
+    pub fn new(config: Config, mode: Mode, env_file_arg: Option<PathBuf>) -> Result<AppState, ZoomError> {
+        let zoom = ZoomClient::new(&config)?;
+        Ok(AppState {
+            zoom,
+            config: RwLock::new(config),
+            mode,
+            env_file_arg,
+        })
+    }
+
+    /// A copy of the current configuration.
+    pub fn config(&self) -> Config {
+        self.config
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Replace the configuration and the client's credentials.
+    pub fn replace_config(&self, config: Config) {
+        self.zoom
+            .set_credentials(config.credentials.clone(), config.missing_credentials.clone());
+        *self
+            .config
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = config;
+    }
+
+    pub fn time_zone(&self) -> Tz {
+        self.config
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .default_time_zone
+    }
+
+    pub fn is_sandbox(&self) -> bool {
+        matches!(self.mode, Mode::Sandbox { .. })
+    }
+}
+
+/// The MCP server handed to rmcp; cheap to clone.
+#[derive(Clone)]
+pub struct ZoomServer {
+    pub(crate) state: Arc<AppState>,
+    tool_router: ToolRouter<ZoomServer>,
+}
+
+impl ZoomServer {
+    pub fn new(state: Arc<AppState>) -> ZoomServer {
+        ZoomServer {
+            state,
+            tool_router: crate::tools::router(),
+        }
+    }
+
+    /// Every tool the server offers, for tests and documentation.
+    pub fn tools(&self) -> Vec<rmcp::model::Tool> {
+        self.tool_router.list_all()
+    }
+}
+
+const INSTRUCTIONS: &str = "Manages Zoom Webinars on one Zoom account through the Zoom REST API v2. \
+Webinar ids are 64-bit integers; past-webinar instances are addressed by UUID (list_past_webinar_instances). \
+Local start times are interpreted in the time zone given, else the server's default time zone; results show times in UTC and in that zone. \
+Write tools change a real Zoom account and can email registrants and panelists: confirm with the user before creating, updating or deleting. \
+If a tool reports missing credentials, call configure_zoom or fix the env file and call auto_configure_zoom.";
+
+#[tool_handler(router = self.tool_router)]
+impl ServerHandler for ZoomServer {
+    fn get_info(&self) -> ServerConfig {
+        ServerConfig::new(
+            ServerCapabilities::builder()
+                .enable_tools()
+                .enable_resources()
+                .build(),
+        )
+        .with_server_info(Implementation::new(
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+        ))
+        .with_instructions(INSTRUCTIONS)
+    }
+
+    async fn list_resources(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ListResourcesResult, McpError> {
+        Ok(ListResourcesResult {
+            resources: resources::list(),
+            ..Default::default()
+        })
+    }
+
+    async fn read_resource(
+        &self,
+        request: ReadResourceRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ReadResourceResponse, McpError> {
+        resources::read(&self.state, &request.uri)
+            .await
+            .map(Into::into)
+    }
+}

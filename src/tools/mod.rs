@@ -1,0 +1,19 @@
+//! The MCP tools, one module per HTTP verb of the Zoom calls they make:
+//! `get` reads, `post` creates, `patch` updates (Zoom's PATCH and PUT) and
+//! `delete` removes. `config` manages credentials and tokens.
+
+pub mod common;
+pub mod config;
+pub mod delete;
+pub mod get;
+pub mod patch;
+pub mod post;
+
+use rmcp::handler::server::router::tool::ToolRouter;
+
+use crate::server::ZoomServer;
+
+/// Every tool of the server in one router.
+pub fn router() -> ToolRouter<ZoomServer> {
+    ZoomServer::config_router() + get::router() + post::router() + patch::router() + delete::router()
+}

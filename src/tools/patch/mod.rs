@@ -1,0 +1,9 @@
+//! Update tools (Zoom PATCH and PUT calls).
+
+use rmcp::handler::server::router::tool::ToolRouter;
+
+use crate::server::ZoomServer;
+
+pub fn router() -> ToolRouter<ZoomServer> {
+    ToolRouter::new()
+}

@@ -1,0 +1,11 @@
+//! Zoom REST API v2 client with Server-to-Server OAuth.
+
+mod client;
+mod error;
+pub mod path;
+pub mod token;
+
+pub use client::{Query, ZoomClient, decode};
+pub use error::{FieldError, ZoomError};
+pub use path::ApiPath;
+pub use reqwest::Method;

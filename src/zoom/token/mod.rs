@@ -1,0 +1,221 @@
+//! Access tokens: one shared token per process, cached in a file across
+//! restarts, refreshed when less than five minutes remain.
+
+pub mod cache;
+mod oauth;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::config::{Credentials, TokenCacheLocation};
+use crate::zoom::ZoomError;
+use cache::TokenCacheFile;
+
+/// A token is replaced when less than this much of its lifetime remains, so
+/// a request never starts with a token about to expire.
+pub const REFRESH_MARGIN_SECS: i64 = 5 * 60;
+
+/// An access token with what Zoom returned alongside it.
+#[derive(Debug)]
+pub struct AccessToken {
+    pub secret: SecretString,
+    pub scopes: Vec<String>,
+    /// Data-region base URL from the token response, such as `https://api-eu.zoom.us`.
+    pub api_url: Option<String>,
+    pub expires_at: DateTime<Utc>,
+    pub generated_at: DateTime<Utc>,
+    key: String,
+}
+
+impl AccessToken {
+    /// Whether the token can still be used at `now` with the refresh margin to spare.
+    pub fn is_fresh(&self, now: DateTime<Utc>) -> bool {
+        self.expires_at - now > Duration::seconds(REFRESH_MARGIN_SECS)
+    }
+}
+
+/// Hands out access tokens, requesting a new one only when needed.
+pub struct TokenManager {
+    http: reqwest::Client,
+    token_url: String,
+    cache_file: Option<TokenCacheFile>,
+    time_zone: Tz,
+    current: Mutex<Option<Arc<AccessToken>>>,
+    /// Serialises token requests, so concurrent calls wait for one request
+    /// instead of each sending their own.
+    fetch_lock: tokio::sync::Mutex<()>,
+    token_requests: AtomicU64,
+}
+
+impl TokenManager {
+    pub fn new(
+        http: reqwest::Client,
+        token_url: String,
+        cache: &TokenCacheLocation,
+        time_zone: Tz,
+    ) -> TokenManager {
+        let cache_file = match cache {
+            TokenCacheLocation::File(path) => Some(TokenCacheFile::new(path.clone())),
+            TokenCacheLocation::Memory => None,
+        };
+        TokenManager {
+            http,
+            token_url,
+            cache_file,
+            time_zone,
+            current: Mutex::new(None),
+            fetch_lock: tokio::sync::Mutex::new(()),
+            token_requests: AtomicU64::new(0),
+        }
+    }
+
+    pub fn token_url(&self) -> &str {
+        &self.token_url
+    }
+
+    /// Where tokens are cached: the file path, or `None` for memory only.
+    pub fn cache_path(&self) -> Option<&std::path::Path> {
+        self.cache_file
+            .as_ref()
+            .filter(|file| !file.is_disabled())
+            .map(TokenCacheFile::path)
+    }
+
+    /// Number of token requests this process sent.
+    pub fn token_requests(&self) -> u64 {
+        self.token_requests.load(Ordering::Relaxed)
+    }
+
+    /// The token in memory for these credentials, fresh or not.
+    pub fn current(&self, credentials: &Credentials) -> Option<Arc<AccessToken>> {
+        let key = self.cache_key(credentials);
+        self.lock_current().clone().filter(|token| token.key == key)
+    }
+
+    /// The token held for these credentials, from memory or the cache file,
+    /// without requesting one. It may be stale.
+    pub fn peek(&self, credentials: &Credentials) -> Option<Arc<AccessToken>> {
+        self.current(credentials)
+            .or_else(|| self.read_cache_file(credentials))
+    }
+
+    fn read_cache_file(&self, credentials: &Credentials) -> Option<Arc<AccessToken>> {
+        let file = self.cache_file.as_ref()?;
+        let key = self.cache_key(credentials);
+        let entry = file.load(&key)?;
+        Some(Arc::new(AccessToken {
+            secret: SecretString::from(entry.access_token),
+            scopes: entry.scopes,
+            api_url: entry.api_url,
+            expires_at: entry.expires_at,
+            generated_at: entry.generated_at,
+            key,
+        }))
+    }
+
+    /// A fresh token: from memory, else from the cache file, else a new one
+    /// from Zoom.
+    pub async fn token(&self, credentials: &Credentials) -> Result<Arc<AccessToken>, ZoomError> {
+        let now = Utc::now();
+        if let Some(token) = self.current(credentials).filter(|token| token.is_fresh(now)) {
+            return Ok(token);
+        }
+
+        let _fetching = self.fetch_lock.lock().await;
+        let now = Utc::now();
+        // Another call may have fetched a token while this one waited.
+        if let Some(token) = self.current(credentials).filter(|token| token.is_fresh(now)) {
+            return Ok(token);
+        }
+        if let Some(token) = self.load_cached(credentials, now) {
+            return Ok(token);
+        }
+        self.fetch(credentials).await
+    }
+
+    /// Drop `failed` if it is still the current token, so the next call
+    /// fetches a new one; a token another call already replaced is kept.
+    pub fn invalidate(&self, failed: &Arc<AccessToken>) {
+        let mut current = self.lock_current();
+        if current.as_ref().is_some_and(|token| Arc::ptr_eq(token, failed)) {
+            *current = None;
+        }
+    }
+
+    /// Request a new token now, whatever the cached one's state.
+    pub async fn force_refresh(&self, credentials: &Credentials) -> Result<Arc<AccessToken>, ZoomError> {
+        let _fetching = self.fetch_lock.lock().await;
+        self.fetch(credentials).await
+    }
+
+    /// Forget the in-memory token, as after new credentials were configured.
+    pub fn clear(&self) {
+        *self.lock_current() = None;
+    }
+
+    fn load_cached(&self, credentials: &Credentials, now: DateTime<Utc>) -> Option<Arc<AccessToken>> {
+        let token = self.read_cache_file(credentials)?;
+        if !token.is_fresh(now) {
+            tracing::debug!(expires_at = %token.expires_at, "cached token is too close to expiry");
+            return None;
+        }
+        tracing::info!(expires_at = %token.expires_at, "reusing cached access token");
+        *self.lock_current() = Some(token.clone());
+        Some(token)
+    }
+
+    async fn fetch(&self, credentials: &Credentials) -> Result<Arc<AccessToken>, ZoomError> {
+        self.token_requests.fetch_add(1, Ordering::Relaxed);
+        tracing::info!(token_url = %self.token_url, "requesting a new access token");
+        let issued = match oauth::request_token(&self.http, &self.token_url, credentials).await {
+            Ok(issued) => issued,
+            Err(error) => {
+                tracing::warn!(%error, "access token request failed");
+                return Err(error);
+            }
+        };
+        let key = self.cache_key(credentials);
+        if let Some(file) = &self.cache_file {
+            file.store(
+                &key,
+                cache::entry(
+                    issued.access_token.expose_secret().to_string(),
+                    issued.scopes.clone(),
+                    issued.api_url.clone(),
+                    issued.expires_at,
+                    issued.generated_at,
+                    self.time_zone,
+                ),
+                issued.generated_at,
+            );
+        }
+        let token = Arc::new(AccessToken {
+            secret: issued.access_token,
+            scopes: issued.scopes,
+            api_url: issued.api_url,
+            expires_at: issued.expires_at,
+            generated_at: issued.generated_at,
+            key,
+        });
+        tracing::info!(expires_at = %token.expires_at, scopes = token.scopes.len(), "access token received");
+        *self.lock_current() = Some(token.clone());
+        Ok(token)
+    }
+
+    /// Tokens are keyed by token URL, account id and client id, so two
+    /// configurations (or a sandbox and a real account) never share one.
+    fn cache_key(&self, credentials: &Credentials) -> String {
+        format!(
+            "{}|{}|{}",
+            self.token_url, credentials.account_id, credentials.client_id
+        )
+    }
+
+    fn lock_current(&self) -> std::sync::MutexGuard<'_, Option<Arc<AccessToken>>> {
+        self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
