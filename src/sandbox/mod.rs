@@ -1,1 +1,85 @@
 //! Simulated Zoom account served on loopback.
+//!
+//! The sandbox serves a subset of Zoom's REST API v2 (users, webinars,
+//! panelists, polls, registrants, invite links, past webinars and webinar
+//! reports) and the Server-to-Server OAuth token endpoint, with Zoom's status
+//! codes, error bodies, pagination and UUID encoding rules. Tests, demos and
+//! benchmarks run against it because real webinars need a paid licence and
+//! every write reaches real attendees.
+//!
+//! State lives in memory for the life of the process and starts from the same
+//! seed data on every start (see [`seed`]). Two test hooks outside Zoom's
+//! namespace report what the sandbox saw: `GET /_sandbox/stats` and
+//! `GET /_sandbox/requests`.
+
+mod fields;
+mod handlers;
+mod http;
+mod ids;
+mod model;
+mod oauth;
+mod paging;
+mod query;
+mod reply;
+mod routes;
+pub mod seed;
+mod seed_past;
+mod server;
+mod state;
+mod times;
+
+pub use server::SandboxServer;
+
+use std::net::SocketAddr;
+
+/// Default lifetime of an access token, in seconds, as Zoom issues them.
+pub const DEFAULT_TOKEN_TTL_SECS: u64 = 3600;
+
+/// Settings for a sandbox instance.
+#[derive(Debug, Clone)]
+pub struct SandboxOptions {
+    /// Lifetime of each access token, in seconds.
+    pub token_ttl_secs: u64,
+    /// Scopes granted to every token. `None` grants every scope the MCP
+    /// server's tools need: the classic `:admin` scopes and the granular
+    /// `:admin` variants of every endpoint the sandbox serves.
+    pub scopes: Option<Vec<String>>,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        Self {
+            token_ttl_secs: DEFAULT_TOKEN_TTL_SECS,
+            scopes: None,
+        }
+    }
+}
+
+/// Failures to start the sandbox.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// The listen address is reachable from other hosts.
+    #[error(
+        "sandbox listen address {addr} is not a loopback address; \
+         use 127.0.0.1:PORT or [::1]:PORT so the simulated account stays on this machine"
+    )]
+    NotLoopback { addr: SocketAddr },
+
+    /// The listener could not be bound.
+    #[error(
+        "failed to bind the sandbox listener on {addr}: {source}; pick a free port or use port 0"
+    )]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The bound listener did not report its address.
+    #[error("failed to read the local address of the sandbox listener bound to {addr}: {source}")]
+    LocalAddr {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+}
