@@ -77,25 +77,103 @@ async fn users_page_size_above_2000_is_rejected() {
     assert_eq!(answer.error_fields(), ["page_size"]);
 }
 
-#[tokio::test]
-async fn owner_webinar_list_excludes_expired() {
-    let sandbox = Sandbox::start().await;
-    let answer = sandbox.get("/users/me/webinars").await;
-    assert_eq!(answer.status, StatusCode::OK);
-    let ids: Vec<u64> = answer.body["webinars"]
+fn listed_ids(body: &serde_json::Value) -> Vec<u64> {
+    body["webinars"]
         .as_array()
         .unwrap()
         .iter()
         .map(|webinar| webinar["id"].as_u64().unwrap())
-        .collect();
+        .collect()
+}
+
+#[tokio::test]
+async fn scheduled_list_keeps_recently_ended() {
+    let sandbox = Sandbox::start().await;
+    let answer = sandbox.get("/users/me/webinars").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let ids = listed_ids(&answer.body);
     assert!(ids.contains(&SINGLE_WEBINAR_ID));
     assert!(ids.contains(&RECURRING_WEBINAR_ID));
     assert!(ids.contains(&MANUAL_APPROVAL_WEBINAR_ID));
-    assert!(!ids.contains(&PAST_WEBINAR_ID));
+    // The past webinar ended a week ago and has not expired yet.
+    assert!(ids.contains(&PAST_WEBINAR_ID));
     assert!(!ids.contains(&HOST_WEBINAR_ID));
-    assert_eq!(answer.body["total_records"], 3);
+    assert_eq!(answer.body["total_records"], 4);
     assert_eq!(answer.body["page_number"], 1);
     assert_eq!(answer.body["next_page_token"], "");
+}
+
+#[tokio::test]
+async fn upcoming_list_drops_ended() {
+    let sandbox = Sandbox::start().await;
+    let answer = sandbox.get("/users/me/webinars?type=upcoming").await;
+    let ids = listed_ids(&answer.body);
+    assert_eq!(ids.len(), 3);
+    assert!(!ids.contains(&PAST_WEBINAR_ID));
+    assert_eq!(
+        answer.body["webinars"][0]["start_time"]
+            .as_str()
+            .map(|t| t.ends_with('Z')),
+        Some(true)
+    );
+}
+
+#[tokio::test]
+async fn upcoming_list_includes_live() {
+    let sandbox = Sandbox::start().await;
+    let started = chrono::Utc::now() - chrono::TimeDelta::minutes(5);
+    let created = sandbox
+        .post(
+            "/users/me/webinars",
+            json!({"topic": "Live", "start_time": started.format("%Y-%m-%dT%H:%M:%SZ").to_string()}),
+        )
+        .await;
+    let id = created.body["id"].as_u64().unwrap();
+    let answer = sandbox.get("/users/me/webinars?type=upcoming").await;
+    assert!(listed_ids(&answer.body).contains(&id));
+}
+
+#[tokio::test]
+async fn list_rejects_unknown_type() {
+    let sandbox = Sandbox::start().await;
+    let answer = sandbox.get("/users/me/webinars?type=past").await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.error_fields(), ["type"]);
+}
+
+#[tokio::test]
+async fn basic_user_list_lacks_webinar_plan() {
+    let sandbox = Sandbox::start().await;
+    let answer = sandbox
+        .get(&format!("/users/{BASIC_USER_ID}/webinars"))
+        .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.code(), Some(200));
+}
+
+#[tokio::test]
+async fn seed_is_identical_across_starts() {
+    let first = Sandbox::start().await;
+    let second = Sandbox::start().await;
+    for id in [SINGLE_WEBINAR_ID, RECURRING_WEBINAR_ID, PAST_WEBINAR_ID] {
+        let one = first.get(&format!("/webinars/{id}")).await.body;
+        let two = second.get(&format!("/webinars/{id}")).await.body;
+        assert_eq!(one["uuid"], two["uuid"], "{id}");
+        assert_eq!(one["start_time"], two["start_time"], "{id}");
+        assert_eq!(one["password"], two["password"], "{id}");
+        assert_eq!(one["occurrences"], two["occurrences"], "{id}");
+    }
+}
+
+#[tokio::test]
+async fn webinar_found_by_instance_uuid() {
+    let sandbox = Sandbox::start().await;
+    // "pT7/uWn2Qe+o0hZb9xLk1A==" encoded once.
+    let answer = sandbox
+        .get("/webinars/pT7%2FuWn2Qe%2Bo0hZb9xLk1A%3D%3D")
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.body["id"], PAST_WEBINAR_ID);
 }
 
 #[tokio::test]
@@ -111,14 +189,16 @@ async fn other_host_lists_own_webinar() {
 #[tokio::test]
 async fn webinar_list_pages_and_rejects_bad_token() {
     let sandbox = Sandbox::start().await;
-    let first = sandbox.get("/users/me/webinars?page_size=2").await;
+    let first = sandbox
+        .get("/users/me/webinars?type=upcoming&page_size=2")
+        .await;
     assert_eq!(first.body["webinars"].as_array().unwrap().len(), 2);
     assert_eq!(first.body["page_count"], 2);
     let token = first.body["next_page_token"].as_str().unwrap().to_owned();
 
     let second = sandbox
         .get(&format!(
-            "/users/me/webinars?page_size=2&next_page_token={token}"
+            "/users/me/webinars?type=upcoming&page_size=2&next_page_token={token}"
         ))
         .await;
     assert_eq!(second.body["webinars"].as_array().unwrap().len(), 1);

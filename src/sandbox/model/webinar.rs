@@ -13,6 +13,11 @@ use super::user::User;
 use crate::sandbox::ids;
 use crate::sandbox::times::{format_utc, parse_time_zone};
 
+/// Days a single webinar stays unexpired after its scheduled end.
+const SINGLE_EXPIRY_DAYS: i64 = 30;
+/// Days a recurring webinar stays unexpired after its last session.
+const RECURRING_EXPIRY_DAYS: i64 = 365;
+
 /// Zoom's webinar types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum WebinarType {
@@ -224,19 +229,47 @@ impl Webinar {
         }
     }
 
-    /// Reports whether the webinar still has a session that has not ended.
-    pub(crate) fn is_unexpired(&self, now: DateTime<Utc>) -> bool {
-        self.end_time().is_none_or(|end| end > now)
+    /// Returns when the webinar expires, which removes it from the
+    /// `scheduled` list: 30 days after a single webinar's scheduled end or
+    /// last session, and 365 days after a recurring webinar's last session.
+    // NOTE: these periods are Zoom's meeting ID expiry rules as remembered
+    // from its help centre, which Zoom's spec links to. They are not
+    // confirmed for webinars.
+    pub(crate) fn expires_at(&self) -> DateTime<Utc> {
+        let last_session = self
+            .instances
+            .iter()
+            .map(|instance| instance.end_time)
+            .max();
+        let (base, days) = match self.webinar_type {
+            WebinarType::Single => (self.end_time(), SINGLE_EXPIRY_DAYS),
+            WebinarType::RecurringFixedTime => (self.end_time(), RECURRING_EXPIRY_DAYS),
+            WebinarType::RecurringNoFixedTime => (Some(self.created_at), RECURRING_EXPIRY_DAYS),
+        };
+        let base = base.max(last_session).unwrap_or(self.created_at);
+        base + TimeDelta::days(days)
     }
 
-    /// Returns the start of the next session that has not ended, falling back
-    /// to the requested start time.
+    /// Reports whether the webinar has not expired yet.
+    pub(crate) fn is_unexpired(&self, now: DateTime<Utc>) -> bool {
+        self.expires_at() > now
+    }
+
+    /// Reports whether a scheduled session is live or still to come, which
+    /// is what the `upcoming` list shows. Type 6 has no scheduled sessions.
+    pub(crate) fn is_upcoming(&self, now: DateTime<Utc>) -> bool {
+        self.end_time().is_some_and(|end| end > now)
+    }
+
+    /// Returns the start of the next session that has not ended. When every
+    /// session has ended it returns the last one, and without occurrences
+    /// the requested start time.
     pub(crate) fn current_start(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         match self.webinar_type {
             WebinarType::RecurringFixedTime => self
                 .live_occurrences()
                 .find(|occurrence| occurrence.end_time() > now)
-                .or_else(|| self.live_occurrences().next())
+                .or_else(|| self.live_occurrences().last())
                 .map(|occurrence| occurrence.start_time)
                 .unwrap_or(self.start_time),
             _ => self.start_time,
