@@ -240,7 +240,7 @@ async fn recurring_lifecycle_with_occurrence_changes() {
     let moved = sandbox
         .patch(
             &format!("/webinars/{id}?occurrence_id={second_id}"),
-            json!({"start_time": "2030-01-11T11:00:00Z", "agenda": "Moved session", "topic": "ignored"}),
+            json!({"start_time": "2030-01-11T11:00:00Z", "agenda": "Moved session", "duration": 30, "topic": "ignored"}),
         )
         .await;
     assert_eq!(moved.status, StatusCode::NO_CONTENT);
@@ -261,9 +261,24 @@ async fn recurring_lifecycle_with_occurrence_changes() {
     let occurrences = fetched.body["occurrences"].as_array().unwrap();
     assert_eq!(occurrences.len(), 3);
     assert_eq!(occurrences[1]["start_time"], "2030-01-11T11:00:00Z");
+    assert_eq!(occurrences[1]["duration"], 30);
     assert_eq!(occurrences[1]["occurrence_id"], second_id.as_str());
     assert_eq!(occurrences[2]["status"], "deleted");
     assert_eq!(fetched.body["agenda"], "");
+
+    // Editing the topic keeps the moved and deleted occurrences.
+    let renamed = sandbox
+        .patch(
+            &format!("/webinars/{id}"),
+            json!({"topic": "Renamed series"}),
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::NO_CONTENT);
+    let after_rename = sandbox.get(&format!("/webinars/{id}")).await;
+    assert_eq!(
+        after_rename.body["occurrences"],
+        fetched.body["occurrences"]
+    );
 
     // Changing the rule regenerates the occurrences.
     let patched = sandbox

@@ -141,6 +141,7 @@ pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) 
         status: outcome.status.as_u16(),
         zoom_code: outcome.zoom_code,
     });
+    drop(state);
     outcome.into_response()
 }
 

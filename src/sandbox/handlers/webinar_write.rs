@@ -179,8 +179,18 @@ pub(super) fn update(state: &mut SandboxState, call: &ApiCall<'_>) -> HandlerRes
     updated.webinar_type = webinar_type;
     updated.start_time = start;
     settings::merge(&mut updated.settings, input.settings.clone());
-    updated.regenerate_occurrences();
-    check_has_occurrences(&updated)?;
+
+    // Only a schedule change rebuilds the occurrences, so per-occurrence
+    // changes survive edits to the topic, agenda or settings.
+    let reschedules = input.start_time.is_some()
+        || input.duration.is_some()
+        || input.timezone.is_some()
+        || input.webinar_type.is_some()
+        || input.recurrence.is_some();
+    if reschedules {
+        updated.regenerate_occurrences();
+        check_has_occurrences(&updated)?;
+    }
 
     tracing::info!(webinar_id = updated.id, "sandbox updated a webinar");
     state.webinars.insert(updated.id, updated);
