@@ -183,7 +183,8 @@ impl Recurrence {
                     else {
                         break;
                     };
-                    // A month without this day (31 in April) is skipped.
+                    // NOTE: Zoom does not document months without this day
+                    // (31 in April). The sandbox skips them.
                     if let Some(date) = month.with_day(*day)
                         && date >= first_date
                     {
