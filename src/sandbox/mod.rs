@@ -1,43 +1,85 @@
 //! Simulated Zoom account served on loopback.
-//! NOTE: placeholder with the public API only; replaced by the sandbox branch.
+//!
+//! The sandbox serves a subset of Zoom's REST API v2 (users, webinars,
+//! panelists, polls, registrants, invite links, past webinars and webinar
+//! reports) and the Server-to-Server OAuth token endpoint, with Zoom's status
+//! codes, error bodies, pagination and UUID encoding rules. Tests, demos and
+//! benchmarks run against it because real webinars need a paid licence and
+//! every write reaches real attendees.
+//!
+//! State lives in memory for the life of the process and starts from the same
+//! seed data on every start (see [`seed`]). Two test hooks outside Zoom's
+//! namespace report what the sandbox saw: `GET /_sandbox/stats` and
+//! `GET /_sandbox/requests`.
+
+mod fields;
+mod handlers;
+mod http;
+mod ids;
+mod model;
+mod oauth;
+mod paging;
+mod query;
+mod reply;
+mod routes;
+pub mod seed;
+mod seed_past;
+mod server;
+mod state;
+mod times;
+
+pub use server::SandboxServer;
 
 use std::net::SocketAddr;
 
+/// Default lifetime of an access token, in seconds, as Zoom issues them.
+pub const DEFAULT_TOKEN_TTL_SECS: u64 = 3600;
+
+/// Settings for a sandbox instance.
 #[derive(Debug, Clone)]
 pub struct SandboxOptions {
+    /// Lifetime of each access token, in seconds.
     pub token_ttl_secs: u64,
+    /// Scopes granted to every token. `None` grants every scope the MCP
+    /// server's tools need: the classic `:admin` scopes and the granular
+    /// `:admin` variants of every endpoint the sandbox serves.
     pub scopes: Option<Vec<String>>,
 }
 
 impl Default for SandboxOptions {
     fn default() -> Self {
-        SandboxOptions { token_ttl_secs: 3600, scopes: None }
+        Self {
+            token_ttl_secs: DEFAULT_TOKEN_TTL_SECS,
+            scopes: None,
+        }
     }
 }
 
+/// Failures to start the sandbox.
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
-    #[error("sandbox not built")]
-    NotBuilt,
-}
+    /// The listen address is reachable from other hosts.
+    #[error(
+        "sandbox listen address {addr} is not a loopback address; \
+         use 127.0.0.1:PORT or [::1]:PORT so the simulated account stays on this machine"
+    )]
+    NotLoopback { addr: SocketAddr },
 
-pub struct SandboxServer {
-    addr: SocketAddr,
-}
+    /// The listener could not be bound.
+    #[error(
+        "failed to bind the sandbox listener on {addr}: {source}; pick a free port or use port 0"
+    )]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
 
-impl SandboxServer {
-    pub async fn start(listen: SocketAddr, _options: SandboxOptions) -> Result<SandboxServer, SandboxError> {
-        let _ = listen;
-        Err(SandboxError::NotBuilt)
-    }
-    pub fn local_addr(&self) -> SocketAddr {
-        self.addr
-    }
-    pub fn base_url(&self) -> String {
-        format!("http://{}/v2", self.addr)
-    }
-    pub fn token_url(&self) -> String {
-        format!("http://{}/oauth/token", self.addr)
-    }
-    pub async fn shutdown(self) {}
+    /// The bound listener did not report its address.
+    #[error("failed to read the local address of the sandbox listener bound to {addr}: {source}")]
+    LocalAddr {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
 }
