@@ -1,0 +1,4 @@
+//! Unit tests of recurrence rules and the natural-language parser.
+
+mod occurrence_dates;
+mod recurrence_rules;
