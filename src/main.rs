@@ -10,7 +10,10 @@ use zoom_webinar_mcp::server::{AppState, Mode, ZoomServer};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("error: could not start the async runtime: {error}");
@@ -29,7 +32,7 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), String> {
     let config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
-    let _log_guard = zoom_webinar_mcp::logging::init(&config.log_filter, config.log_dir.as_deref());
+    zoom_webinar_mcp::logging::init(&config.log_filter, config.log_dir.as_deref());
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::SandboxApi { listen, token_ttl } => run_sandbox_api(listen, token_ttl).await,
@@ -37,7 +40,11 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-async fn serve(config: Config, sandbox: bool, env_file: Option<std::path::PathBuf>) -> Result<(), String> {
+async fn serve(
+    config: Config,
+    sandbox: bool,
+    env_file: Option<std::path::PathBuf>,
+) -> Result<(), String> {
     let (config, mode, sandbox_server) = if sandbox {
         let server = SandboxServer::start(([127, 0, 0, 1], 0).into(), SandboxOptions::default())
             .await
@@ -62,7 +69,10 @@ async fn serve(config: Config, sandbox: bool, env_file: Option<std::path::PathBu
     let state = AppState::new(config, mode, env_file).map_err(|error| error.to_string())?;
     let server = ZoomServer::new(Arc::new(state));
 
-    tracing::info!(version = env!("CARGO_PKG_VERSION"), "serving MCP over stdio");
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        "serving MCP over stdio"
+    );
     let running = server
         .serve(rmcp::transport::stdio())
         .await
@@ -87,7 +97,11 @@ async fn run_sandbox_api(listen: std::net::SocketAddr, token_ttl: u64) -> Result
         .await
         .map_err(|error| format!("could not start the sandbox API on {listen}: {error}"))?;
     // The one line other programs wait for; stdout stays empty.
-    eprintln!("sandbox API listening: base URL {} token URL {}", server.base_url(), server.token_url());
+    eprintln!(
+        "sandbox API listening: base URL {} token URL {}",
+        server.base_url(),
+        server.token_url()
+    );
     tracing::info!(base_url = %server.base_url(), token_url = %server.token_url(), "sandbox API started");
     shutdown_signal().await;
     tracing::info!("sandbox API stopping");
@@ -99,13 +113,14 @@ async fn run_sandbox_api(listen: std::net::SocketAddr, token_ttl: u64) -> Result
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
-        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(signal) => signal,
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-                return;
-            }
-        };
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(signal) => signal,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = tokio::signal::ctrl_c() => {}
             _ = terminate.recv() => {}

@@ -67,12 +67,17 @@ pub struct Config {
 /// Invalid configuration found before the server starts.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("env file {path} could not be read: {reason}. Check the --env-file / ZOOM_ENV_FILE path.")]
+    #[error(
+        "env file {path} could not be read: {reason}. Check the --env-file / ZOOM_ENV_FILE path."
+    )]
     EnvFile { path: PathBuf, reason: String },
     #[error(
         "{variable}={value:?} is not a known IANA time zone. Use a name such as Asia/Kolkata, America/New_York or UTC."
     )]
-    TimeZone { variable: &'static str, value: String },
+    TimeZone {
+        variable: &'static str,
+        value: String,
+    },
     #[error("{variable}={value:?} is not a valid URL: {reason}")]
     Url {
         variable: &'static str,

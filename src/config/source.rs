@@ -93,7 +93,8 @@ impl EnvSnapshot {
         if is_placeholder(&value) || self.values.contains_key(name) {
             return;
         }
-        self.values.insert(name.to_string(), (value.trim().to_string(), source));
+        self.values
+            .insert(name.to_string(), (value.trim().to_string(), source));
     }
 
     pub fn value(&self, name: &str) -> Option<&str> {

@@ -38,12 +38,12 @@ fn complete_credentials_are_kept() {
     let config = config_from(&[
         (var::ACCOUNT_ID, "acc"),
         (var::CLIENT_ID, "client"),
-        (var::CLIENT_SECRET, "secret"),
+        (var::CLIENT_SECRET, "very-private-value"),
     ])
     .unwrap();
     let credentials = config.credentials.expect("credentials");
     assert_eq!(credentials.account_id, "acc");
-    assert!(!format!("{credentials:?}").contains("secret"));
+    assert!(!format!("{credentials:?}").contains("very-private-value"));
 }
 
 #[test]
@@ -91,7 +91,10 @@ fn env_file_fills_unset_values() {
     // The test process may itself set ZOOM_DEFAULT_TIMEZONE; then it must win.
     match std::env::var(var::DEFAULT_TIMEZONE) {
         Ok(value) if !source::is_placeholder(&value) => {
-            assert_eq!(snapshot.source(var::DEFAULT_TIMEZONE), ValueSource::Environment)
+            assert_eq!(
+                snapshot.source(var::DEFAULT_TIMEZONE),
+                ValueSource::Environment
+            )
         }
         _ => {
             assert_eq!(snapshot.value(var::DEFAULT_TIMEZONE), Some("Europe/London"));
@@ -108,7 +111,10 @@ fn env_file_fills_unset_values() {
 #[test]
 fn missing_explicit_env_file_fails() {
     let error = EnvSnapshot::collect(Some(Path::new("/nonexistent/zoom.env"))).unwrap_err();
-    assert!(error.to_string().contains("/nonexistent/zoom.env"), "{error}");
+    assert!(
+        error.to_string().contains("/nonexistent/zoom.env"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -94,7 +94,10 @@ pub const VARIABLES: &[Variable] = &[
 pub fn help_text() -> String {
     let mut text = String::from("Environment variables:\n");
     for variable in VARIABLES {
-        text.push_str(&format!("  {}\n      {}\n", variable.name, variable.description));
+        text.push_str(&format!(
+            "  {}\n      {}\n",
+            variable.name, variable.description
+        ));
         match variable.default {
             Some(default) => text.push_str(&format!("      default: {default}\n")),
             None => text.push_str("      default: unset (required for a real Zoom account)\n"),

@@ -18,7 +18,7 @@ use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool_handler};
 use crate::config::Config;
 use crate::zoom::{ZoomClient, ZoomError};
 
-/// Which Zoom the server talks to.
+/// The Zoom the server sends requests to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// A real Zoom account, configured from the environment.
@@ -37,7 +37,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(config: Config, mode: Mode, env_file_arg: Option<PathBuf>) -> Result<AppState, ZoomError> {
+    pub fn new(
+        config: Config,
+        mode: Mode,
+        env_file_arg: Option<PathBuf>,
+    ) -> Result<AppState, ZoomError> {
         let zoom = ZoomClient::new(&config)?;
         Ok(AppState {
             zoom,
@@ -47,7 +51,7 @@ impl AppState {
         })
     }
 
-    /// A copy of the current configuration.
+    /// Return a copy of the current configuration.
     pub fn config(&self) -> Config {
         self.config
             .read()
@@ -57,8 +61,10 @@ impl AppState {
 
     /// Replace the configuration and the client's credentials.
     pub fn replace_config(&self, config: Config) {
-        self.zoom
-            .set_credentials(config.credentials.clone(), config.missing_credentials.clone());
+        self.zoom.set_credentials(
+            config.credentials.clone(),
+            config.missing_credentials.clone(),
+        );
         *self
             .config
             .write()
@@ -92,14 +98,14 @@ impl ZoomServer {
         }
     }
 
-    /// Every tool the server offers, for tests and documentation.
+    /// List every tool the server offers, for tests and documentation.
     pub fn tools(&self) -> Vec<rmcp::model::Tool> {
         self.tool_router.list_all()
     }
 }
 
 const INSTRUCTIONS: &str = "Manages Zoom Webinars on one Zoom account through the Zoom REST API v2. \
-Webinar ids are 64-bit integers; past-webinar instances are addressed by UUID (list_past_webinar_instances). \
+Webinar ids are 64-bit integers; an ended instance of a past webinar is addressed by its UUID, which the past-webinar tools list under `instances`. \
 Local start times are interpreted in the time zone given, else the server's default time zone; results show times in UTC and in that zone. \
 Write tools change a real Zoom account and can email registrants and panelists: confirm with the user before creating, updating or deleting. \
 If a tool reports missing credentials, call configure_zoom or fix the env file and call auto_configure_zoom.";

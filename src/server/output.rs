@@ -7,10 +7,11 @@ use serde::Serialize;
 
 use crate::zoom::ZoomError;
 
-/// A tool's structured output, which also knows how to summarise itself
-/// for a person.
+/// A tool's structured output, which can also summarise itself for a
+/// person.
 pub trait ToolOutput: Serialize {
-    /// One or a few short lines, with times in the default time zone.
+    /// Summarise the output in one or a few short lines, with times in the
+    /// default time zone.
     fn summary(&self) -> String;
 }
 
@@ -27,16 +28,22 @@ pub struct Json<T>(pub T);
 impl<T: ToolOutput> IntoCallToolResult for Json<T> {
     fn into_call_tool_result(self) -> Result<CallToolResponse, rmcp::ErrorData> {
         let value = serde_json::to_value(&self.0).map_err(|error| {
-            rmcp::ErrorData::internal_error(format!("could not serialise the tool result: {error}"), None)
+            rmcp::ErrorData::internal_error(
+                format!("could not serialise the tool result: {error}"),
+                None,
+            )
         })?;
         let mut result = CallToolResult::structured(value.clone());
-        result.content = vec![ContentBlock::text(self.0.summary()), ContentBlock::text(value.to_string())];
+        result.content = vec![
+            ContentBlock::text(self.0.summary()),
+            ContentBlock::text(value.to_string()),
+        ];
         Ok(result.into())
     }
 }
 
 /// A failure the model can act on, returned as an `isError` result whose
-/// text says what failed and what to do next.
+/// text states what failed and what to do next.
 #[derive(Debug)]
 pub struct ToolError(pub String);
 
@@ -54,6 +61,18 @@ impl std::fmt::Display for ToolError {
 
 impl From<ZoomError> for ToolError {
     fn from(error: ZoomError) -> ToolError {
+        ToolError(error.to_string())
+    }
+}
+
+impl From<crate::time::TimeError> for ToolError {
+    fn from(error: crate::time::TimeError) -> ToolError {
+        ToolError(error.to_string())
+    }
+}
+
+impl From<crate::schedule::ScheduleError> for ToolError {
+    fn from(error: crate::schedule::ScheduleError) -> ToolError {
         ToolError(error.to_string())
     }
 }

@@ -58,6 +58,7 @@ pub async fn read(state: &AppState, uri: &str) -> Result<ReadResourceResult, Mcp
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, McpError> {
-    serde_json::to_string_pretty(value)
-        .map_err(|error| McpError::internal_error(format!("could not serialise the resource: {error}"), None))
+    serde_json::to_string_pretty(value).map_err(|error| {
+        McpError::internal_error(format!("could not serialise the resource: {error}"), None)
+    })
 }

@@ -8,10 +8,10 @@ use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::error::ZoomErrorBody;
+use super::ZoomError;
+use super::error::{ApiFailure, ZoomErrorBody};
 use super::path::ApiPath;
 use super::token::{AccessToken, TokenManager};
-use super::ZoomError;
 use crate::config::{Config, Credentials, variables::DEFAULT_API_BASE_URL};
 
 /// Connect timeout for Zoom and the token endpoint.
@@ -41,7 +41,11 @@ impl ZoomClient {
         let http = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
-            .user_agent(concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")))
+            .user_agent(concat!(
+                env!("CARGO_PKG_NAME"),
+                "/",
+                env!("CARGO_PKG_VERSION")
+            ))
             .build()
             .map_err(|error| ZoomError::Transport {
                 url_kind: "HTTP client",
@@ -68,12 +72,15 @@ impl ZoomClient {
         &self.tokens
     }
 
-    /// The configured credentials, or the error that names what is missing.
+    /// Return the configured credentials, or the error that names what is missing.
     pub fn credentials(&self) -> Result<Credentials, ZoomError> {
         let state = self.read_state();
-        state.credentials.clone().ok_or_else(|| ZoomError::NotConfigured {
-            missing: state.missing.clone(),
-        })
+        state
+            .credentials
+            .clone()
+            .ok_or_else(|| ZoomError::NotConfigured {
+                missing: state.missing.clone(),
+            })
     }
 
     /// Replace the credentials (from `configure_zoom` or a reload) and forget
@@ -90,7 +97,7 @@ impl ZoomClient {
         self.tokens.clear();
     }
 
-    /// The API base URL for requests made with `token`: the configured one,
+    /// Return the API base URL for requests made with `token`: the configured one,
     /// else the token's data region, else Zoom's default.
     pub fn base_url(&self, token: Option<&AccessToken>) -> String {
         if let Some(url) = &self.api_base_url {
@@ -101,7 +108,10 @@ impl ZoomClient {
                 format!("{}/v2", region.trim_end_matches('/'))
             }
             Some(region) => {
-                tracing::warn!(api_url = region, "ignoring a non-https api_url from the token response");
+                tracing::warn!(
+                    api_url = region,
+                    "ignoring a non-https api_url from the token response"
+                );
                 DEFAULT_API_BASE_URL.to_string()
             }
             None => DEFAULT_API_BASE_URL.to_string(),
@@ -109,7 +119,11 @@ impl ZoomClient {
     }
 
     /// GET `path` and decode the JSON body.
-    pub async fn get<T: DeserializeOwned>(&self, path: &ApiPath, query: &Query) -> Result<T, ZoomError> {
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &ApiPath,
+        query: &Query,
+    ) -> Result<T, ZoomError> {
         let value = self.send(Method::GET, path, query, None).await?;
         decode(value.unwrap_or(Value::Null))
     }
@@ -169,10 +183,13 @@ impl ZoomClient {
         })?;
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(|error| ZoomError::Transport {
-            url_kind: "API",
-            message: error.without_url().to_string(),
-        })?;
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|error| ZoomError::Transport {
+                url_kind: "API",
+                message: error.without_url().to_string(),
+            })?;
         let elapsed_ms = started.elapsed().as_millis() as u64;
 
         if status.is_success() {
@@ -211,7 +228,7 @@ impl ZoomClient {
             elapsed_ms,
             "zoom request failed"
         );
-        Err(ZoomError::Api {
+        Err(ZoomError::Api(Box::new(ApiFailure {
             method: method.to_string(),
             path: path.to_string(),
             status: status.as_u16(),
@@ -220,7 +237,7 @@ impl ZoomClient {
             errors,
             retry_after: header("retry-after"),
             rate_limit_type: header("x-ratelimit-type"),
-        })
+        })))
     }
 }
 
@@ -241,7 +258,7 @@ pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, ZoomError> {
     })
 }
 
-/// A short readable form of a non-JSON error body (HTML, XML or empty).
+/// Summarise a non-JSON error body (HTML, XML or empty).
 fn non_json_summary(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     let text = text.trim();

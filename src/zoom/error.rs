@@ -1,4 +1,4 @@
-//! Errors from talking to Zoom, with messages that say what to do next.
+//! Errors from Zoom requests, with messages that state what to do next.
 
 use std::fmt::Write as _;
 
@@ -22,6 +22,22 @@ pub struct ZoomErrorBody {
     pub errors: Vec<FieldError>,
 }
 
+/// An error response from the Zoom REST API.
+#[derive(Debug, Clone)]
+pub struct ApiFailure {
+    pub method: String,
+    pub path: String,
+    pub status: u16,
+    /// Zoom's error code from the body, when the body was Zoom's JSON.
+    pub code: Option<i64>,
+    pub message: String,
+    pub errors: Vec<FieldError>,
+    /// `Retry-After` header: seconds or a date.
+    pub retry_after: Option<String>,
+    /// `X-RateLimit-Type` header: `QPS` or `Daily-limit`.
+    pub rate_limit_type: Option<String>,
+}
+
 /// A failure to get a result from Zoom. `Display` never contains a secret
 /// or a token, so every variant can go into a log or a tool result.
 #[derive(Debug, thiserror::Error)]
@@ -36,17 +52,8 @@ pub enum ZoomError {
         reason: String,
     },
 
-    #[error("{}", api_message(self))]
-    Api {
-        method: String,
-        path: String,
-        status: u16,
-        code: Option<i64>,
-        message: String,
-        errors: Vec<FieldError>,
-        retry_after: Option<String>,
-        rate_limit_type: Option<String>,
-    },
+    #[error("{}", api_message(.0))]
+    Api(Box<ApiFailure>),
 
     #[error("could not reach Zoom ({url_kind}): {message}. Check the network and the base URL.")]
     Transport {
@@ -68,7 +75,7 @@ impl ZoomError {
     /// Zoom's error code, when Zoom sent one.
     pub fn zoom_code(&self) -> Option<i64> {
         match self {
-            ZoomError::Api { code, .. } => *code,
+            ZoomError::Api(failure) => failure.code,
             _ => None,
         }
     }
@@ -76,30 +83,22 @@ impl ZoomError {
     /// HTTP status of a failed API call.
     pub fn status(&self) -> Option<u16> {
         match self {
-            ZoomError::Api { status, .. } | ZoomError::TokenRequest { status, .. } => {
-                Some(*status)
-            }
+            ZoomError::Api(failure) => Some(failure.status),
+            ZoomError::TokenRequest { status, .. } => Some(*status),
             _ => None,
         }
     }
 
-    /// Whether Zoom rejected the access token itself (401, code 124), so a
+    /// Report whether Zoom rejected the access token itself (401, code 124), so a
     /// fresh token may succeed.
     pub fn is_invalid_token(&self) -> bool {
-        matches!(self, ZoomError::Api { status: 401, .. })
+        matches!(self, ZoomError::Api(failure) if failure.status == 401)
     }
 
-    /// Whether the resource does not exist (a 404, or Zoom's 400 codes for
+    /// Report whether the resource does not exist (a 404, or Zoom's 400 codes for
     /// an unknown registrant).
     pub fn is_not_found(&self) -> bool {
-        matches!(
-            self,
-            ZoomError::Api { status: 404, .. }
-                | ZoomError::Api {
-                    code: Some(3079),
-                    ..
-                }
-        )
+        matches!(self, ZoomError::Api(failure) if failure.status == 404 || failure.code == Some(3079))
     }
 }
 
@@ -133,8 +132,8 @@ fn token_message(status: u16, error: &str, reason: &str) -> String {
     format!("Zoom refused the access token request (HTTP {status}, {error}{reason}). {hint}")
 }
 
-fn api_message(error: &ZoomError) -> String {
-    let ZoomError::Api {
+fn api_message(failure: &ApiFailure) -> String {
+    let ApiFailure {
         method,
         path,
         status,
@@ -143,16 +142,19 @@ fn api_message(error: &ZoomError) -> String {
         errors,
         retry_after,
         rate_limit_type,
-    } = error
-    else {
-        return String::new();
-    };
+    } = failure;
     let mut text = match code {
-        Some(code) => format!("Zoom returned HTTP {status} (code {code}) for {method} {path}: {message}"),
+        Some(code) => {
+            format!("Zoom returned HTTP {status} (code {code}) for {method} {path}: {message}")
+        }
         None => format!("Zoom returned HTTP {status} for {method} {path}: {message}"),
     };
     for field_error in errors {
-        let _ = write!(text, "\n- field {}: {}", field_error.field, field_error.message);
+        let _ = write!(
+            text,
+            "\n- field {}: {}",
+            field_error.field, field_error.message
+        );
     }
     let hint = match (status, code) {
         (401, _) => Some(
@@ -166,9 +168,12 @@ fn api_message(error: &ZoomError) -> String {
         ),
         (_, Some(1001)) => Some("Check the user id or email; list_users_for_selection shows the account's users.".to_string()),
         (_, Some(3001)) => Some("Check the webinar id; list_webinars shows the upcoming webinars.".to_string()),
-        (_, Some(3000)) => Some(
-            "Registrant tools need registration on: update the webinar with approval_type 0 (automatic) or 1 (manual).".to_string(),
+        (_, Some(3000)) if message.to_lowercase().contains("registration") => Some(
+            "Registrant tools need registration on: update the webinar with settings.registration automatic or manual.".to_string(),
         ),
+        (_, Some(3000)) if message.to_lowercase().contains("occurrence") => {
+            Some("Check the occurrence_id; get_webinar lists the webinar's occurrences.".to_string())
+        }
         (_, Some(300)) if !errors.is_empty() => Some("Fix the listed fields and try again.".to_string()),
         (429, _) => Some(match (rate_limit_type.as_deref(), retry_after) {
             (Some("Daily-limit"), Some(at)) => format!("Zoom's daily limit is reached; requests can resume at {at}."),

@@ -6,6 +6,6 @@ pub mod path;
 pub mod token;
 
 pub use client::{Query, ZoomClient, decode};
-pub use error::{FieldError, ZoomError};
+pub use error::{ApiFailure, FieldError, ZoomError};
 pub use path::ApiPath;
 pub use reqwest::Method;

@@ -32,7 +32,11 @@ impl ApiPath {
 
     /// Append a fixed segment written in this program, never a caller's value.
     pub fn literal(mut self, segment: &'static str) -> ApiPath {
-        debug_assert!(segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        debug_assert!(
+            segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        );
         self.encoded.push('/');
         self.encoded.push_str(segment);
         self
@@ -55,7 +59,8 @@ impl ApiPath {
             )));
         }
         self.encoded.push('/');
-        self.encoded.push_str(&utf8_percent_encode(value, SEGMENT).to_string());
+        self.encoded
+            .push_str(&utf8_percent_encode(value, SEGMENT).to_string());
         Ok(self)
     }
 
@@ -71,7 +76,7 @@ impl ApiPath {
             return Err(ZoomError::InvalidInput(format!(
                 "{field} {value:?} is neither a numeric webinar id nor a webinar UUID \
                  (UUIDs contain only letters, digits, +, / and =). \
-                 Take the UUID from list_past_webinar_instances or pass the numeric id."
+                 Take the UUID from the `instances` list of a past-webinar result, or pass the numeric id."
             )));
         }
         let once = utf8_percent_encode(value, SEGMENT).to_string();
@@ -128,19 +133,28 @@ mod tests {
 
     #[test]
     fn literals_and_numbers_join() {
-        let path = ApiPath::new().literal("webinars").number(81100000001).literal("panelists");
+        let path = ApiPath::new()
+            .literal("webinars")
+            .number(81100000001)
+            .literal("panelists");
         assert_eq!(path.as_str(), "/webinars/81100000001/panelists");
     }
 
     #[test]
     fn values_are_encoded() {
-        let path = ApiPath::new().literal("users").value("user_id", "a b/../?x#y%2e").unwrap();
+        let path = ApiPath::new()
+            .literal("users")
+            .value("user_id", "a b/../?x#y%2e")
+            .unwrap();
         assert_eq!(path.as_str(), "/users/a%20b%2F..%2F%3Fx%23y%252e");
     }
 
     #[test]
     fn email_keeps_dots() {
-        let path = ApiPath::new().literal("users").value("user_id", "jo.doe+x@example.com").unwrap();
+        let path = ApiPath::new()
+            .literal("users")
+            .value("user_id", "jo.doe+x@example.com")
+            .unwrap();
         assert_eq!(path.as_str(), "/users/jo.doe%2Bx%40example.com");
     }
 
@@ -161,13 +175,17 @@ mod tests {
 
     #[test]
     fn uuid_single_encoding() {
-        let path = ApiPath::new().webinar_id_or_uuid("uuid", "ab+c/d==").unwrap();
+        let path = ApiPath::new()
+            .webinar_id_or_uuid("uuid", "ab+c/d==")
+            .unwrap();
         assert_eq!(path.as_str(), "/ab%2Bc%2Fd%3D%3D");
     }
 
     #[test]
     fn uuid_leading_slash_double_encoded() {
-        let path = ApiPath::new().webinar_id_or_uuid("uuid", "/ajXp112QmuoKj4854875==").unwrap();
+        let path = ApiPath::new()
+            .webinar_id_or_uuid("uuid", "/ajXp112QmuoKj4854875==")
+            .unwrap();
         assert_eq!(path.as_str(), "/%252FajXp112QmuoKj4854875%253D%253D");
     }
 

@@ -121,14 +121,20 @@ impl TokenManager {
     /// from Zoom.
     pub async fn token(&self, credentials: &Credentials) -> Result<Arc<AccessToken>, ZoomError> {
         let now = Utc::now();
-        if let Some(token) = self.current(credentials).filter(|token| token.is_fresh(now)) {
+        if let Some(token) = self
+            .current(credentials)
+            .filter(|token| token.is_fresh(now))
+        {
             return Ok(token);
         }
 
         let _fetching = self.fetch_lock.lock().await;
         let now = Utc::now();
         // Another call may have fetched a token while this one waited.
-        if let Some(token) = self.current(credentials).filter(|token| token.is_fresh(now)) {
+        if let Some(token) = self
+            .current(credentials)
+            .filter(|token| token.is_fresh(now))
+        {
             return Ok(token);
         }
         if let Some(token) = self.load_cached(credentials, now) {
@@ -141,13 +147,19 @@ impl TokenManager {
     /// fetches a new one; a token another call already replaced is kept.
     pub fn invalidate(&self, failed: &Arc<AccessToken>) {
         let mut current = self.lock_current();
-        if current.as_ref().is_some_and(|token| Arc::ptr_eq(token, failed)) {
+        if current
+            .as_ref()
+            .is_some_and(|token| Arc::ptr_eq(token, failed))
+        {
             *current = None;
         }
     }
 
     /// Request a new token now, whatever the cached one's state.
-    pub async fn force_refresh(&self, credentials: &Credentials) -> Result<Arc<AccessToken>, ZoomError> {
+    pub async fn force_refresh(
+        &self,
+        credentials: &Credentials,
+    ) -> Result<Arc<AccessToken>, ZoomError> {
         let _fetching = self.fetch_lock.lock().await;
         self.fetch(credentials).await
     }
@@ -157,7 +169,11 @@ impl TokenManager {
         *self.lock_current() = None;
     }
 
-    fn load_cached(&self, credentials: &Credentials, now: DateTime<Utc>) -> Option<Arc<AccessToken>> {
+    fn load_cached(
+        &self,
+        credentials: &Credentials,
+        now: DateTime<Utc>,
+    ) -> Option<Arc<AccessToken>> {
         let token = self.read_cache_file(credentials)?;
         if !token.is_fresh(now) {
             tracing::debug!(expires_at = %token.expires_at, "cached token is too close to expiry");
@@ -216,6 +232,8 @@ impl TokenManager {
     }
 
     fn lock_current(&self) -> std::sync::MutexGuard<'_, Option<Arc<AccessToken>>> {
-        self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.current
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
