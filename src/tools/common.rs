@@ -50,7 +50,11 @@ pub struct Paging {
 }
 
 impl Paging {
-    pub fn new(page_size: PageSize, total_records: Option<u64>, next_page_token: Option<String>) -> Paging {
+    pub fn new(
+        page_size: PageSize,
+        total_records: Option<u64>,
+        next_page_token: Option<String>,
+    ) -> Paging {
         Paging {
             page_size: page_size.value,
             total_records,
@@ -74,10 +78,14 @@ impl Paging {
 }
 
 /// Validate a Zoom `next_page_token` before it goes into a query string.
-pub fn check_page_token(token: &Option<String>) -> Result<Option<String>, crate::server::output::ToolError> {
+pub fn check_page_token(
+    token: &Option<String>,
+) -> Result<Option<String>, crate::server::output::ToolError> {
     match token.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(value) if value.len() > 512 || value.chars().any(|c| c.is_control() || c.is_whitespace()) => {
+        Some(value)
+            if value.len() > 512 || value.chars().any(|c| c.is_control() || c.is_whitespace()) =>
+        {
             Err(crate::server::output::ToolError::invalid(
                 "next_page_token is not a token Zoom returned (too long or containing spaces or control characters). Pass the next_page_token from the previous result unchanged.",
             ))
@@ -92,11 +100,15 @@ pub fn check_page_token(token: &Option<String>) -> Result<Option<String>, crate:
 #[serde(transparent)]
 pub struct WebinarId(#[serde(deserialize_with = "deserialize_u64_lenient")] pub u64);
 
-fn deserialize_u64_lenient<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+fn deserialize_u64_lenient<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u64, D::Error> {
     let value = serde_json::Value::deserialize(deserializer)?;
     let parsed = match &value {
         serde_json::Value::Number(number) => number.as_u64(),
-        serde_json::Value::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+        serde_json::Value::String(text)
+            if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             text.parse::<u64>().ok()
         }
         _ => None,

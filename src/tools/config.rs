@@ -9,7 +9,9 @@ use schemars::JsonSchema;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
-use crate::config::{Config, Credentials, EnvSnapshot, TokenCacheLocation, ValueSource, mask, variables};
+use crate::config::{
+    Config, Credentials, EnvSnapshot, TokenCacheLocation, ValueSource, mask, variables,
+};
 use crate::server::output::{Json, ToolError, ToolOutput};
 use crate::server::{AppState, Mode, ZoomServer};
 
@@ -123,16 +125,29 @@ impl ZoomServer {
     #[tool(
         name = "auto_configure_zoom",
         title = "Reload Zoom configuration",
-        annotations(title = "Reload Zoom configuration", read_only_hint = false, destructive_hint = false, idempotent_hint = true, open_world_hint = true)
+        annotations(
+            title = "Reload Zoom configuration",
+            read_only_hint = false,
+            destructive_hint = false,
+            idempotent_hint = true,
+            open_world_hint = true
+        )
     )]
     async fn auto_configure_zoom(&self) -> Result<Json<ConfigureResult>, ToolError> {
         let state = &self.state;
-        let env_file = state
-            .env_file_arg
-            .clone()
-            .or_else(|| std::env::var(variables::ENV_FILE).ok().filter(|value| !crate::config::is_placeholder(value)).map(Into::into));
-        let mut config = Config::load(env_file.as_deref()).map_err(|error| ToolError(error.to_string()))?;
-        if let Mode::Sandbox { base_url, token_url } = &state.mode {
+        let env_file = state.env_file_arg.clone().or_else(|| {
+            std::env::var(variables::ENV_FILE)
+                .ok()
+                .filter(|value| !crate::config::is_placeholder(value))
+                .map(Into::into)
+        });
+        let mut config =
+            Config::load(env_file.as_deref()).map_err(|error| ToolError(error.to_string()))?;
+        if let Mode::Sandbox {
+            base_url,
+            token_url,
+        } = &state.mode
+        {
             config = config.for_sandbox(base_url.clone(), token_url.clone());
         }
         state.replace_config(config);
@@ -146,9 +161,18 @@ impl ZoomServer {
     #[tool(
         name = "configure_zoom",
         title = "Set Zoom credentials",
-        annotations(title = "Set Zoom credentials", read_only_hint = false, destructive_hint = false, idempotent_hint = true, open_world_hint = true)
+        annotations(
+            title = "Set Zoom credentials",
+            read_only_hint = false,
+            destructive_hint = false,
+            idempotent_hint = true,
+            open_world_hint = true
+        )
     )]
-    async fn configure_zoom(&self, Parameters(params): Parameters<ConfigureZoomParams>) -> Result<Json<ConfigureResult>, ToolError> {
+    async fn configure_zoom(
+        &self,
+        Parameters(params): Parameters<ConfigureZoomParams>,
+    ) -> Result<Json<ConfigureResult>, ToolError> {
         let state = &self.state;
         for (field, value) in [
             ("account_id", &params.account_id),
@@ -174,7 +198,11 @@ impl ZoomServer {
             client_secret: SecretString::from(params.client_secret.trim().to_string()),
         });
         config.missing_credentials.clear();
-        for name in [variables::ACCOUNT_ID, variables::CLIENT_ID, variables::CLIENT_SECRET] {
+        for name in [
+            variables::ACCOUNT_ID,
+            variables::CLIENT_ID,
+            variables::CLIENT_SECRET,
+        ] {
             config.sources.insert(name, ValueSource::ConfigureTool);
         }
         state.replace_config(config);
@@ -186,7 +214,9 @@ impl ZoomServer {
             Ok(result) => Ok(result),
             Err(error) => {
                 state.replace_config(previous);
-                Err(ToolError(format!("{error}\nThe previous credentials are still in use.")))
+                Err(ToolError(format!(
+                    "{error}\nThe previous credentials are still in use."
+                )))
             }
         }
     }
@@ -196,7 +226,11 @@ impl ZoomServer {
     #[tool(
         name = "get_token_status",
         title = "Access token status",
-        annotations(title = "Access token status", read_only_hint = true, open_world_hint = false)
+        annotations(
+            title = "Access token status",
+            read_only_hint = true,
+            open_world_hint = false
+        )
     )]
     async fn get_token_status(&self) -> Result<Json<TokenStatus>, ToolError> {
         Ok(Json(token_status(&self.state)))
@@ -207,7 +241,13 @@ impl ZoomServer {
     #[tool(
         name = "refresh_token",
         title = "Refresh access token",
-        annotations(title = "Refresh access token", read_only_hint = false, destructive_hint = false, idempotent_hint = true, open_world_hint = true)
+        annotations(
+            title = "Refresh access token",
+            read_only_hint = false,
+            destructive_hint = false,
+            idempotent_hint = true,
+            open_world_hint = true
+        )
     )]
     async fn refresh_token(&self) -> Result<Json<TokenStatus>, ToolError> {
         let credentials = self.state.zoom.credentials()?;
@@ -219,15 +259,30 @@ impl ZoomServer {
 
 /// Summarise the configuration and, when `request_token` is set, check it
 /// with a token (reusing a valid cached one).
-async fn verify_configuration(state: &AppState, request_token: bool) -> Result<Json<ConfigureResult>, ToolError> {
+async fn verify_configuration(
+    state: &AppState,
+    request_token: bool,
+) -> Result<Json<ConfigureResult>, ToolError> {
     let config = state.config();
     let (account_id, client_id) = match &config.credentials {
-        Some(credentials) => (Some(mask(&credentials.account_id)), Some(mask(&credentials.client_id))),
+        Some(credentials) => (
+            Some(mask(&credentials.account_id)),
+            Some(mask(&credentials.client_id)),
+        ),
         None => (None, None),
     };
-    let missing: Vec<String> = config.missing_credentials.iter().map(|name| name.to_string()).collect();
+    let missing: Vec<String> = config
+        .missing_credentials
+        .iter()
+        .map(|name| name.to_string())
+        .collect();
     let Some(credentials) = config.credentials.clone() else {
-        return Err(ToolError(crate::zoom::ZoomError::NotConfigured { missing: config.missing_credentials.clone() }.to_string()));
+        return Err(ToolError(
+            crate::zoom::ZoomError::NotConfigured {
+                missing: config.missing_credentials.clone(),
+            }
+            .to_string(),
+        ));
     };
     if !request_token {
         return Ok(Json(ConfigureResult {
@@ -237,7 +292,9 @@ async fn verify_configuration(state: &AppState, request_token: bool) -> Result<J
             client_id,
             token_verified: false,
             scopes: Vec::new(),
-            message: "Credentials set in memory; not verified. The first Zoom call will request a token.".to_string(),
+            message:
+                "Credentials set in memory; not verified. The first Zoom call will request a token."
+                    .to_string(),
         }));
     }
     let token = state.zoom.tokens().token(&credentials).await?;
@@ -251,7 +308,10 @@ async fn verify_configuration(state: &AppState, request_token: bool) -> Result<J
         message: format!(
             "Zoom is configured and a token was obtained ({} scopes granted, valid until {}).",
             token.scopes.len(),
-            token.expires_at.with_timezone(&config.default_time_zone).format("%Y-%m-%d %H:%M %Z")
+            token
+                .expires_at
+                .with_timezone(&config.default_time_zone)
+                .format("%Y-%m-%d %H:%M %Z")
         ),
     }))
 }
@@ -294,7 +354,11 @@ pub fn token_status(state: &AppState) -> TokenStatus {
     TokenStatus {
         configured: true,
         valid,
-        expires_at_utc: Some(token.expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        expires_at_utc: Some(
+            token
+                .expires_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ),
         expires_at_local: Some(local.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         minutes_left: Some(minutes_left),
         scopes: token.scopes.clone(),
@@ -332,12 +396,28 @@ pub fn config_view(state: &AppState) -> ConfigView {
             (TokenCacheLocation::File(_), Some(path)) => path.display().to_string(),
             _ => "memory".to_string(),
         },
-        log_dir: config.log_dir.as_ref().map(|path| path.display().to_string()),
-        env_file: config.env_file.as_ref().map(|path| path.display().to_string()),
-        account_id: config.credentials.as_ref().map(|credentials| mask(&credentials.account_id)),
-        client_id: config.credentials.as_ref().map(|credentials| mask(&credentials.client_id)),
+        log_dir: config
+            .log_dir
+            .as_ref()
+            .map(|path| path.display().to_string()),
+        env_file: config
+            .env_file
+            .as_ref()
+            .map(|path| path.display().to_string()),
+        account_id: config
+            .credentials
+            .as_ref()
+            .map(|credentials| mask(&credentials.account_id)),
+        client_id: config
+            .credentials
+            .as_ref()
+            .map(|credentials| mask(&credentials.client_id)),
         client_secret_set: config.credentials.is_some(),
-        missing_credentials: config.missing_credentials.iter().map(|name| name.to_string()).collect(),
+        missing_credentials: config
+            .missing_credentials
+            .iter()
+            .map(|name| name.to_string())
+            .collect(),
     }
 }
 
@@ -358,15 +438,25 @@ pub fn env_status(state: &AppState) -> EnvStatus {
             None
         } else if variable.name == variables::ACCOUNT_ID || variable.name == variables::CLIENT_ID {
             config.credentials.as_ref().map(|credentials| {
-                mask(if variable.name == variables::ACCOUNT_ID { &credentials.account_id } else { &credentials.client_id })
+                mask(if variable.name == variables::ACCOUNT_ID {
+                    &credentials.account_id
+                } else {
+                    &credentials.client_id
+                })
             })
         } else {
             snapshot.value(variable.name).map(str::to_string)
         };
-        variables_status.insert(variable.name.to_string(), VariableStatus { set, source, value });
+        variables_status.insert(
+            variable.name.to_string(),
+            VariableStatus { set, source, value },
+        );
     }
     EnvStatus {
-        env_file: config.env_file.as_ref().map(|path| path.display().to_string()),
+        env_file: config
+            .env_file
+            .as_ref()
+            .map(|path| path.display().to_string()),
         variables: variables_status,
     }
 }

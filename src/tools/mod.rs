@@ -6,14 +6,20 @@ pub mod common;
 pub mod config;
 pub mod delete;
 pub mod get;
+pub mod input;
 pub mod patch;
 pub mod post;
+pub mod views;
 
 use rmcp::handler::server::router::tool::ToolRouter;
 
 use crate::server::ZoomServer;
 
-/// Every tool of the server in one router.
+/// Build one router with every tool of the server.
 pub fn router() -> ToolRouter<ZoomServer> {
-    ZoomServer::config_router() + get::router() + post::router() + patch::router() + delete::router()
+    ZoomServer::config_router()
+        + get::router()
+        + post::router()
+        + patch::router()
+        + delete::router()
 }

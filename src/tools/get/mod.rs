@@ -1,6 +1,10 @@
 //! Read-only tools (Zoom GET calls).
 
+pub mod panelists;
+pub mod past;
+pub mod registrants;
 pub mod users;
+pub mod webinars;
 
 use rmcp::handler::server::router::tool::ToolRouter;
 
@@ -8,4 +12,8 @@ use crate::server::ZoomServer;
 
 pub fn router() -> ToolRouter<ZoomServer> {
     ZoomServer::users_router()
+        + ZoomServer::webinars_router()
+        + ZoomServer::registrants_router()
+        + ZoomServer::panelists_router()
+        + ZoomServer::past_router()
 }

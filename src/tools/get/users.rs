@@ -84,7 +84,11 @@ impl From<ZoomUser> for UserRow {
 }
 
 fn display_name(user: &ZoomUser) -> String {
-    if let Some(name) = user.display_name.as_deref().filter(|name| !name.trim().is_empty()) {
+    if let Some(name) = user
+        .display_name
+        .as_deref()
+        .filter(|name| !name.trim().is_empty())
+    {
         return name.to_string();
     }
     let joined = format!(
@@ -160,10 +164,16 @@ impl ToolOutput for UserList {
         }
         text.push('.');
         for user in self.users.iter().take(10) {
-            text.push_str(&format!("\n- {} <{}> {} ({})", user.name, user.email, user.user_type_name, user.id));
+            text.push_str(&format!(
+                "\n- {} <{}> {} ({})",
+                user.name, user.email, user.user_type_name, user.id
+            ));
         }
         if self.users.len() > 10 {
-            text.push_str(&format!("\n- … {} more in the structured result", self.users.len() - 10));
+            text.push_str(&format!(
+                "\n- … {} more in the structured result",
+                self.users.len() - 10
+            ));
         }
         text.push_str(&self.paging.summary_suffix());
         text
@@ -194,7 +204,10 @@ impl ToolOutput for NumberedUsers {
         for numbered in &self.users {
             text.push_str(&format!(
                 "{}. {} <{}> ({})\n",
-                numbered.number, numbered.user.name, numbered.user.email, numbered.user.user_type_name
+                numbered.number,
+                numbered.user.name,
+                numbered.user.email,
+                numbered.user.user_type_name
             ));
         }
         text.push_str(&self.instructions);
@@ -222,7 +235,11 @@ impl ToolOutput for SelectedUser {
     fn summary(&self) -> String {
         format!(
             "Selected {} <{}> ({}, id {}), matched by {}.",
-            self.user.name, self.user.email, self.user.user_type_name, self.user.id, self.matched_by
+            self.user.name,
+            self.user.email,
+            self.user.user_type_name,
+            self.user.id,
+            self.matched_by
         )
     }
 }
@@ -234,15 +251,29 @@ impl ZoomServer {
     #[tool(
         name = "get_users",
         title = "List account users",
-        annotations(title = "List account users", read_only_hint = true, open_world_hint = true)
+        annotations(
+            title = "List account users",
+            read_only_hint = true,
+            open_world_hint = true
+        )
     )]
-    async fn get_users(&self, Parameters(params): Parameters<GetUsersParams>) -> Result<Json<UserList>, ToolError> {
+    async fn get_users(
+        &self,
+        Parameters(params): Parameters<GetUsersParams>,
+    ) -> Result<Json<UserList>, ToolError> {
         let size = page_size(params.page_size, USERS_MAX_PAGE_SIZE);
-        let mut query = vec![("status", params.status.as_str().to_string()), ("page_size", size.value.to_string())];
+        let mut query = vec![
+            ("status", params.status.as_str().to_string()),
+            ("page_size", size.value.to_string()),
+        ];
         if let Some(token) = check_page_token(&params.next_page_token)? {
             query.push(("next_page_token", token));
         }
-        let page: ZoomUserPage = self.state.zoom.get(&ApiPath::new().literal("users"), &query).await?;
+        let page: ZoomUserPage = self
+            .state
+            .zoom
+            .get(&ApiPath::new().literal("users"), &query)
+            .await?;
         Ok(Json(UserList {
             users: page.users.into_iter().map(UserRow::from).collect(),
             paging: Paging::new(size, page.total_records, page.next_page_token),
@@ -255,7 +286,11 @@ impl ZoomServer {
     #[tool(
         name = "list_users_for_selection",
         title = "Numbered user list",
-        annotations(title = "Numbered user list", read_only_hint = true, open_world_hint = true)
+        annotations(
+            title = "Numbered user list",
+            read_only_hint = true,
+            open_world_hint = true
+        )
     )]
     async fn list_users_for_selection(&self) -> Result<Json<NumberedUsers>, ToolError> {
         Ok(Json(numbered_users(&self.state).await?))
@@ -268,7 +303,10 @@ impl ZoomServer {
         title = "Pick a user",
         annotations(title = "Pick a user", read_only_hint = true, open_world_hint = true)
     )]
-    async fn get_user_by_selection(&self, Parameters(params): Parameters<SelectUserParams>) -> Result<Json<SelectedUser>, ToolError> {
+    async fn get_user_by_selection(
+        &self,
+        Parameters(params): Parameters<SelectUserParams>,
+    ) -> Result<Json<SelectedUser>, ToolError> {
         Ok(Json(select_user(&self.state, &params.selection).await?))
     }
 }
@@ -295,11 +333,17 @@ async fn fetch_active_users(state: &AppState) -> Result<(Vec<ZoomUser>, bool), Z
     let mut users = Vec::new();
     let mut next_page_token: Option<String> = None;
     loop {
-        let mut query = vec![("status", "active".to_string()), ("page_size", "300".to_string())];
+        let mut query = vec![
+            ("status", "active".to_string()),
+            ("page_size", "300".to_string()),
+        ];
         if let Some(token) = &next_page_token {
             query.push(("next_page_token", token.clone()));
         }
-        let page: ZoomUserPage = state.zoom.get(&ApiPath::new().literal("users"), &query).await?;
+        let page: ZoomUserPage = state
+            .zoom
+            .get(&ApiPath::new().literal("users"), &query)
+            .await?;
         users.extend(page.users);
         next_page_token = page.next_page_token.filter(|token| !token.is_empty());
         if users.len() >= SELECTION_MAX_USERS {
@@ -322,9 +366,15 @@ pub async fn select_user(state: &AppState, selection: &str) -> Result<SelectedUs
     }
 
     if selection.eq_ignore_ascii_case("me") || selection.contains('@') {
-        let path = ApiPath::new().literal("users").value("selection", selection)?;
+        let path = ApiPath::new()
+            .literal("users")
+            .value("selection", selection)?;
         let user: ZoomUser = state.zoom.get(&path, &Vec::new()).await?;
-        let matched_by = if selection.eq_ignore_ascii_case("me") { "me" } else { "email" };
+        let matched_by = if selection.eq_ignore_ascii_case("me") {
+            "me"
+        } else {
+            "email"
+        };
         return Ok(SelectedUser {
             matched_by: matched_by.to_string(),
             user: UserRow::from(user),
@@ -365,16 +415,24 @@ pub async fn select_user(state: &AppState, selection: &str) -> Result<SelectedUs
         }),
         [] => {
             // An id not among the active users listed may still exist.
-            let path = ApiPath::new().literal("users").value("selection", selection)?;
+            let path = ApiPath::new()
+                .literal("users")
+                .value("selection", selection)?;
             match state.zoom.get::<ZoomUser>(&path, &Vec::new()).await {
                 Ok(user) => Ok(SelectedUser {
                     matched_by: "id".to_string(),
                     user: UserRow::from(user),
                 }),
-                Err(error) if error.is_not_found() || error.status() == Some(400) => Err(ToolError::invalid(format!(
-                    "No user matches {selection:?}{}. Call list_users_for_selection and pass a number, email or id.",
-                    if truncated { " among the first 300 active users" } else { "" }
-                ))),
+                Err(error) if error.is_not_found() || error.status() == Some(400) => {
+                    Err(ToolError::invalid(format!(
+                        "No user matches {selection:?}{}. Call list_users_for_selection and pass a number, email or id.",
+                        if truncated {
+                            " among the first 300 active users"
+                        } else {
+                            ""
+                        }
+                    )))
+                }
                 Err(error) => Err(error.into()),
             }
         }

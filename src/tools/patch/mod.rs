@@ -1,9 +1,15 @@
 //! Update tools (Zoom PATCH and PUT calls).
 
+pub mod registrants;
+pub mod status;
+pub mod webinars;
+
 use rmcp::handler::server::router::tool::ToolRouter;
 
 use crate::server::ZoomServer;
 
 pub fn router() -> ToolRouter<ZoomServer> {
-    ToolRouter::new()
+    ZoomServer::update_webinars_router()
+        + ZoomServer::update_registrants_router()
+        + ZoomServer::update_status_router()
 }

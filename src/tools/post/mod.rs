@@ -1,9 +1,19 @@
-//! Tools that make Zoom POST calls.
+//! Create tools (Zoom POST calls).
+
+pub mod panelists;
+pub mod polls;
+pub mod prompt;
+pub mod recurring;
+pub mod webinars;
 
 use rmcp::handler::server::router::tool::ToolRouter;
 
 use crate::server::ZoomServer;
 
 pub fn router() -> ToolRouter<ZoomServer> {
-    ToolRouter::new()
+    ZoomServer::create_webinars_router()
+        + ZoomServer::create_recurring_router()
+        + ZoomServer::create_from_prompt_router()
+        + ZoomServer::create_panelists_router()
+        + ZoomServer::create_polls_router()
 }
