@@ -1,0 +1,172 @@
+//! Helpers shared by the integration tests: start the real binary as an
+//! MCP host does (a child process on stdio) and call it with rmcp's client.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use rmcp::model::{CallToolRequestParams, CallToolResult, ReadResourceRequestParams};
+use rmcp::service::RunningService;
+use rmcp::transport::TokioChildProcess;
+use rmcp::{RoleClient, ServiceExt};
+use serde_json::Value;
+use tokio::process::Command;
+
+pub type Client = RunningService<RoleClient, ()>;
+
+/// A started server and the folder holding its log file and token cache.
+pub struct Server {
+    pub client: Client,
+    pub dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn log_file(&self) -> PathBuf {
+        self.dir.path().join("logs").join("zoom_mcp_server.log")
+    }
+
+    pub fn cache_file(&self) -> PathBuf {
+        self.dir.path().join("token-cache.json")
+    }
+
+    /// End the MCP session and return the folder, which stays on disk until dropped.
+    pub async fn stop(self) -> tempfile::TempDir {
+        let _ = self.client.cancel().await;
+        self.dir
+    }
+}
+
+/// Variables the tests control; any value inherited from the developer's
+/// shell is removed so a real account is never used.
+const ZOOM_VARIABLES: &[&str] = &[
+    "ZOOM_ACCOUNT_ID",
+    "ZOOM_CLIENT_ID",
+    "ZOOM_CLIENT_SECRET",
+    "ZOOM_API_BASE_URL",
+    "ZOOM_OAUTH_TOKEN_URL",
+    "ZOOM_TOKEN_CACHE_FILE",
+    "ZOOM_DEFAULT_TIMEZONE",
+    "ZOOM_LOG_DIR",
+    "ZOOM_ENV_FILE",
+];
+
+/// Build the command for the binary with a clean environment, a private
+/// log folder and token cache under `dir`, run from `dir` so no ./.env of
+/// the repository is read.
+pub fn command(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zoom-webinar-mcp"));
+    for name in ZOOM_VARIABLES {
+        command.env_remove(name);
+    }
+    command
+        .current_dir(dir)
+        .env("ZOOM_LOG_DIR", dir.join("logs"))
+        .env("ZOOM_TOKEN_CACHE_FILE", dir.join("token-cache.json"))
+        .env("RUST_LOG", "info")
+        .args(args);
+    for (name, value) in envs {
+        command.env(name, value);
+    }
+    command
+}
+
+/// Start the binary with `args` and `envs` and complete the MCP handshake.
+pub async fn start(args: &[&str], envs: &[(&str, &str)]) -> Server {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    start_in(dir, args, envs).await
+}
+
+/// Like [`start`], reusing a folder (and so its token cache) from an earlier run.
+pub async fn start_in(dir: tempfile::TempDir, args: &[&str], envs: &[(&str, &str)]) -> Server {
+    let command = command(dir.path(), args, envs);
+    let (transport, _stderr) = TokioChildProcess::builder(command)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn zoom-webinar-mcp");
+    let client = ().serve(transport).await.expect("MCP handshake");
+    Server { client, dir }
+}
+
+/// Start the server in sandbox mode.
+pub async fn start_sandbox() -> Server {
+    start(&["--sandbox"], &[]).await
+}
+
+/// Call a tool; panics only on protocol errors, so tool errors can be checked.
+pub async fn call(client: &Client, name: &str, arguments: Value) -> CallToolResult {
+    let arguments = match arguments {
+        Value::Object(map) => map,
+        Value::Null => serde_json::Map::new(),
+        other => panic!("tool arguments must be an object, got {other}"),
+    };
+    client
+        .call_tool(CallToolRequestParams::new(name.to_string()).with_arguments(arguments))
+        .await
+        .unwrap_or_else(|error| panic!("tools/call {name} failed at the protocol level: {error}"))
+}
+
+/// Call a tool that must succeed and return its structured content.
+pub async fn call_ok(client: &Client, name: &str, arguments: Value) -> Value {
+    let result = call(client, name, arguments).await;
+    assert_ne!(
+        result.is_error,
+        Some(true),
+        "{name} failed: {}",
+        text(&result)
+    );
+    result
+        .structured_content
+        .clone()
+        .unwrap_or_else(|| panic!("{name} returned no structured content"))
+}
+
+/// Call a tool that must fail with a tool error, and return its text.
+pub async fn call_err(client: &Client, name: &str, arguments: Value) -> String {
+    let result = call(client, name, arguments).await;
+    assert_eq!(
+        result.is_error,
+        Some(true),
+        "{name} was expected to fail but returned: {}",
+        text(&result)
+    );
+    text(&result)
+}
+
+/// All text blocks of a result, joined by newlines.
+pub fn text(result: &CallToolResult) -> String {
+    result
+        .content
+        .iter()
+        .filter_map(|block| block.as_text().map(|text| text.text.clone()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Read a resource and parse its JSON text.
+pub async fn read_json(client: &Client, uri: &str) -> Value {
+    let result = client
+        .read_resource(ReadResourceRequestParams::new(uri.to_string()))
+        .await
+        .unwrap_or_else(|error| panic!("resources/read {uri} failed: {error}"));
+    let contents = result.contents.first().expect("resource contents");
+    let text = match contents {
+        rmcp::model::ResourceContents::TextResourceContents { text, .. } => text.clone(),
+        other => panic!("{uri} returned non-text contents: {other:?}"),
+    };
+    serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("{uri} is not JSON ({error}): {text}"))
+}
+
+/// A local wall time `days` days from now at `hour`:00, as tools take it.
+pub fn local_in_days(days: i64, hour: u32) -> String {
+    let date = (chrono::Utc::now() + chrono::Duration::days(days)).date_naive();
+    format!("{}T{hour:02}:00:00", date.format("%Y-%m-%d"))
+}
+
+/// The token requests a running sandbox has answered, read through
+/// `get_token_status`.
+pub async fn token_requests(client: &Client) -> u64 {
+    let status = call_ok(client, "get_token_status", Value::Null).await;
+    status["token_requests"].as_u64().expect("token_requests")
+}
