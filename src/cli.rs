@@ -12,7 +12,7 @@ use crate::config::variables;
     name = "zoom-webinar-mcp",
     version,
     about = "MCP server for Zoom Webinars over stdio, with a built-in sandbox Zoom account",
-    after_help = variables::help_text()
+    after_help = format!("{}\n{}", variables::help_text(), crate::tools::toolsets::help_text())
 )]
 pub struct Cli {
     /// Serve against a simulated Zoom account started on 127.0.0.1 (no credentials needed,
@@ -24,6 +24,18 @@ pub struct Cli {
     /// Without it, ./.env is read when present.
     #[arg(long, env = "ZOOM_ENV_FILE", global = true, value_name = "PATH")]
     pub env_file: Option<PathBuf>,
+
+    /// Comma-separated toolsets to expose, or all; overrides ZOOM_TOOLSETS.
+    #[arg(long, global = true, value_name = "LIST")]
+    pub toolsets: Option<String>,
+
+    /// Comma-separated single tools to expose in addition to the toolsets; overrides ZOOM_TOOLS.
+    #[arg(long, global = true, value_name = "LIST")]
+    pub tools: Option<String>,
+
+    /// Expose only read-only tools, whatever --toolsets and --tools say (also ZOOM_READ_ONLY=1).
+    #[arg(long, global = true)]
+    pub read_only: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -7,6 +7,7 @@ use zoom_webinar_mcp::cli::{Cli, Command};
 use zoom_webinar_mcp::config::Config;
 use zoom_webinar_mcp::sandbox::{SandboxOptions, SandboxServer};
 use zoom_webinar_mcp::server::{AppState, Mode, ZoomServer};
+use zoom_webinar_mcp::tools::toolsets::ToolSelection;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,12 +37,20 @@ async fn run(cli: Cli) -> Result<(), String> {
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::SandboxApi { listen, token_ttl } => run_sandbox_api(listen, token_ttl).await,
-        Command::Serve => serve(config, cli.sandbox, cli.env_file).await,
+        Command::Serve => {
+            let selection = ToolSelection::parse(
+                cli.toolsets.as_deref().or(config.toolsets.as_deref()),
+                cli.tools.as_deref().or(config.tools.as_deref()),
+                cli.read_only || config.read_only,
+            )?;
+            serve(config, selection, cli.sandbox, cli.env_file).await
+        }
     }
 }
 
 async fn serve(
     config: Config,
+    selection: ToolSelection,
     sandbox: bool,
     env_file: Option<std::path::PathBuf>,
 ) -> Result<(), String> {
@@ -67,10 +76,14 @@ async fn serve(
         );
     }
     let state = AppState::new(config, mode, env_file).map_err(|error| error.to_string())?;
-    let server = ZoomServer::new(Arc::new(state));
+    let server = ZoomServer::new(Arc::new(state), &selection);
 
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
+        toolsets = ?selection.toolset_names(),
+        extra_tools = ?selection.extra_tools(),
+        read_only = selection.is_read_only(),
+        tools = server.tools().len(),
         "serving MCP over stdio"
     );
     let running = server

@@ -58,6 +58,12 @@ pub struct Config {
     pub default_time_zone: Tz,
     pub log_dir: Option<PathBuf>,
     pub log_filter: String,
+    /// Comma-separated toolsets (`None`: the default ones).
+    pub toolsets: Option<String>,
+    /// Comma-separated extra tools.
+    pub tools: Option<String>,
+    /// Expose only read-only tools.
+    pub read_only: bool,
     /// The env file that was read, if any.
     pub env_file: Option<PathBuf>,
     /// Each variable's source, for `zoom://env-status` and diagnostics.
@@ -75,6 +81,11 @@ pub enum ConfigError {
         "{variable}={value:?} is not a known IANA time zone. Use a name such as Asia/Kolkata, America/New_York or UTC."
     )]
     TimeZone {
+        variable: &'static str,
+        value: String,
+    },
+    #[error("{variable}={value:?} is not a boolean. Use 1 or 0 (true or false).")]
+    Boolean {
         variable: &'static str,
         value: String,
     },
@@ -152,6 +163,10 @@ impl Config {
             .map(PathBuf::from)
             .or_else(default_log_dir);
         let log_filter = snapshot.value(var::RUST_LOG).unwrap_or("info").to_string();
+        let read_only = match snapshot.value(var::READ_ONLY) {
+            None => false,
+            Some(value) => parse_bool(var::READ_ONLY, value)?,
+        };
 
         Ok(Config {
             credentials,
@@ -162,6 +177,9 @@ impl Config {
             default_time_zone,
             log_dir,
             log_filter,
+            toolsets: snapshot.value(var::TOOLSETS).map(str::to_string),
+            tools: snapshot.value(var::TOOLS).map(str::to_string),
+            read_only,
             env_file: snapshot.env_file().map(Path::to_path_buf),
             sources,
         })
@@ -237,6 +255,17 @@ fn validate_url(variable: &'static str, value: &str) -> Result<String, ConfigErr
         return Err(invalid("remove the query string and fragment"));
     }
     Ok(value.trim_end_matches('/').to_string())
+}
+
+fn parse_bool(variable: &'static str, value: &str) -> Result<bool, ConfigError> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError::Boolean {
+            variable,
+            value: value.to_string(),
+        }),
+    }
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {

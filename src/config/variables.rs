@@ -20,6 +20,9 @@ pub const TOKEN_CACHE_FILE: &str = "ZOOM_TOKEN_CACHE_FILE";
 pub const DEFAULT_TIMEZONE: &str = "ZOOM_DEFAULT_TIMEZONE";
 pub const LOG_DIR: &str = "ZOOM_LOG_DIR";
 pub const ENV_FILE: &str = "ZOOM_ENV_FILE";
+pub const TOOLSETS: &str = "ZOOM_TOOLSETS";
+pub const TOOLS: &str = "ZOOM_TOOLS";
+pub const READ_ONLY: &str = "ZOOM_READ_ONLY";
 pub const RUST_LOG: &str = "RUST_LOG";
 
 pub const DEFAULT_API_BASE_URL: &str = "https://api.zoom.us/v2";
@@ -80,6 +83,24 @@ pub const VARIABLES: &[Variable] = &[
         name: ENV_FILE,
         default: Some("none; ./.env is read only when no env file is given"),
         description: "Env file to read variables from; the process environment wins over it.",
+        secret: false,
+    },
+    Variable {
+        name: TOOLSETS,
+        default: Some("config,users,webinars,panelists,registrants,polls,past_webinars"),
+        description: "Comma-separated toolsets to expose, or all (see the toolset list below).",
+        secret: false,
+    },
+    Variable {
+        name: TOOLS,
+        default: Some("none"),
+        description: "Comma-separated single tools to expose in addition to the toolsets.",
+        secret: false,
+    },
+    Variable {
+        name: READ_ONLY,
+        default: Some("0"),
+        description: "1 exposes only read-only tools, whatever the toolsets and tools say.",
         secret: false,
     },
     Variable {

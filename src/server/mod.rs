@@ -16,6 +16,7 @@ use rmcp::service::RequestContext;
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool_handler};
 
 use crate::config::Config;
+use crate::tools::toolsets::ToolSelection;
 use crate::zoom::{ZoomClient, ZoomError};
 
 /// The Zoom the server sends requests to.
@@ -91,11 +92,16 @@ pub struct ZoomServer {
 }
 
 impl ZoomServer {
-    pub fn new(state: Arc<AppState>) -> ZoomServer {
-        ZoomServer {
-            state,
-            tool_router: crate::tools::router(),
+    /// Build the server with the tools `selection` exposes; the others are
+    /// not listed and calling them is a "tool not found" protocol error.
+    pub fn new(state: Arc<AppState>, selection: &ToolSelection) -> ZoomServer {
+        let mut tool_router = crate::tools::router();
+        for tool in tool_router.list_all() {
+            if !selection.allows(&tool) {
+                tool_router.remove_route(&tool.name);
+            }
         }
+        ZoomServer { state, tool_router }
     }
 
     /// List every tool the server offers, for tests and documentation.

@@ -9,6 +9,7 @@ pub mod get;
 pub mod input;
 pub mod patch;
 pub mod post;
+pub mod toolsets;
 pub mod views;
 
 use rmcp::handler::server::router::tool::ToolRouter;
