@@ -267,3 +267,52 @@ async fn invite_links() {
     assert!(message.contains("1 to 500"), "{message}");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn get_replace_and_delete_a_poll() {
+    let server = start_sandbox().await;
+    let poll = call_ok(
+        &server.client,
+        "get_webinar_poll",
+        json!({ "webinar_id": SINGLE, "poll_id": seed::SINGLE_WEBINAR_POLL_ID }),
+    )
+    .await;
+    assert_eq!(poll["poll"]["id"], json!(seed::SINGLE_WEBINAR_POLL_ID));
+
+    let replaced = call_ok(
+        &server.client,
+        "update_webinar_poll",
+        json!({ "webinar_id": SINGLE, "poll_id": seed::SINGLE_WEBINAR_POLL_ID, "title": "Replaced", "questions": [
+            { "name": "Only question", "type": "multiple", "answers": ["A", "B", "C"] }
+        ] }),
+    )
+    .await;
+    assert_eq!(replaced["poll"]["title"], json!("Replaced"));
+    assert_eq!(replaced["poll"]["questions"].as_array().unwrap().len(), 1);
+
+    let message = call_err(
+        &server.client,
+        "update_webinar_poll",
+        json!({ "webinar_id": SINGLE, "poll_id": seed::SINGLE_WEBINAR_POLL_ID, "title": "", "questions": [] }),
+    )
+    .await;
+    assert!(message.contains("title"), "{message}");
+
+    call_ok(
+        &server.client,
+        "delete_webinar_poll",
+        json!({ "webinar_id": SINGLE, "poll_id": seed::SINGLE_WEBINAR_POLL_ID }),
+    )
+    .await;
+    let message = call_err(
+        &server.client,
+        "get_webinar_poll",
+        json!({ "webinar_id": SINGLE, "poll_id": seed::SINGLE_WEBINAR_POLL_ID }),
+    )
+    .await;
+    assert!(
+        message.contains("4400") || message.contains("404"),
+        "{message}"
+    );
+    server.stop().await;
+}

@@ -171,3 +171,86 @@ async fn past_tool_failures() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn instances_newest_first() {
+    let server = start_sandbox().await;
+    let result = call_ok(
+        &server.client,
+        "list_past_webinar_instances",
+        json!({ "webinar_id": PAST }),
+    )
+    .await;
+    let uuids: Vec<&str> = result["instances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["uuid"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<&str> = seed::PAST_INSTANCE_UUIDS.to_vec();
+    expected.reverse();
+    assert_eq!(uuids, expected);
+    let empty = call_err(
+        &server.client,
+        "list_past_webinar_instances",
+        json!({ "webinar_id": 99999999999u64 }),
+    )
+    .await;
+    assert!(empty.contains("3001"), "{empty}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn poll_results_are_counted() {
+    let server = start_sandbox().await;
+    let result = call_ok(
+        &server.client,
+        "get_past_webinar_poll_results",
+        json!({ "webinar_id": PAST }),
+    )
+    .await;
+    assert_eq!(result["instance"]["latest"], json!(true));
+    let questions = result["questions"].as_array().unwrap();
+    assert!(!questions.is_empty());
+    for question in questions {
+        let counted: u64 = question["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|answer| answer["count"].as_u64().unwrap())
+            .sum();
+        assert!(
+            counted >= question["responses"].as_u64().unwrap(),
+            "{question}"
+        );
+    }
+    assert!(result["respondents"].as_u64().unwrap() > 0);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn max_results_follows_pages() {
+    let server = start_sandbox().await;
+    let result = call_ok(
+        &server.client,
+        "list_webinar_participants",
+        json!({ "webinar_id": PAST, "page_size": 10, "max_results": 35 }),
+    )
+    .await;
+    assert_eq!(result["participants"].as_array().unwrap().len(), 35);
+    assert_eq!(result["returned"], json!(35));
+    assert_eq!(result["has_more"], json!(true));
+    let token = result["next_page_token"].as_str().unwrap().to_string();
+    let rest = call_ok(
+        &server.client,
+        "list_webinar_participants",
+        json!({ "webinar_id": PAST, "max_results": 100, "next_page_token": token }),
+    )
+    .await;
+    assert_eq!(
+        rest["participants"].as_array().unwrap().len(),
+        seed::PAST_PARTICIPANT_COUNTS[2] - 35
+    );
+    assert_eq!(rest["has_more"], json!(false));
+    server.stop().await;
+}

@@ -336,3 +336,108 @@ async fn delete_registrant_failures() {
     assert!(message.contains("nothing was deleted"), "{message}");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn add_and_get_one_registrant() {
+    let server = start_sandbox().await;
+    let added = call_ok(
+        &server.client,
+        "add_webinar_registrant",
+        json!({ "webinar_id": MANUAL, "email": "new.person@sandbox.example.com", "first_name": "New", "last_name": "Person", "org": "Acme", "country": "in" }),
+    )
+    .await;
+    let registrant_id = added["registrant_id"].as_str().unwrap().to_string();
+    assert!(!registrant_id.is_empty());
+    let fetched = call_ok(
+        &server.client,
+        "get_webinar_registrant",
+        json!({ "webinar_id": MANUAL, "registrant_id": registrant_id }),
+    )
+    .await;
+    assert_eq!(
+        fetched["registrant"]["email"],
+        json!("new.person@sandbox.example.com")
+    );
+    assert_eq!(fetched["registrant"]["org"], json!("Acme"));
+    let message = call_err(
+        &server.client,
+        "get_webinar_registrant",
+        json!({ "webinar_id": MANUAL, "registrant_id": "rgNoSuchOne000000000000" }),
+    )
+    .await;
+    assert!(message.contains("3079"), "{message}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn add_registrant_rejects_bad_input() {
+    let server = start_sandbox().await;
+    let cases = [
+        (
+            json!({ "email": "not-an-email", "first_name": "A" }),
+            "valid email",
+        ),
+        (
+            json!({ "email": "a@sandbox.example.com", "first_name": "" }),
+            "first_name is empty",
+        ),
+        (
+            json!({ "email": "a@sandbox.example.com", "first_name": "x".repeat(65) }),
+            "64",
+        ),
+        (
+            json!({ "email": "a@sandbox.example.com", "first_name": "A", "country": "India" }),
+            "two-letter",
+        ),
+        (
+            json!({ "email": "a@sandbox.example.com", "first_name": "A", "occurrence_ids": ["abc"] }),
+            "occurrence",
+        ),
+    ];
+    for (fields, expected) in cases {
+        let mut arguments = fields.clone();
+        arguments["webinar_id"] = json!(MANUAL);
+        let message = call_err(&server.client, "add_webinar_registrant", arguments).await;
+        assert!(message.contains(expected), "{fields}: {message}");
+    }
+    let message = call_err(
+        &server.client,
+        "add_webinar_registrant",
+        json!({ "webinar_id": seed::SINGLE_WEBINAR_ID, "email": "a@sandbox.example.com", "first_name": "A" }),
+    )
+    .await;
+    assert!(message.contains("3000"), "{message}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn compact_and_detailed_rows() {
+    let server = start_sandbox().await;
+    let compact = call_ok(
+        &server.client,
+        "list_webinar_registrants",
+        json!({ "webinar_id": MANUAL }),
+    )
+    .await;
+    assert!(
+        compact["registrants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|row| row.get("join_url").is_none())
+    );
+    let detailed = call_ok(
+        &server.client,
+        "list_webinar_registrants",
+        json!({ "webinar_id": MANUAL, "detail": true }),
+    )
+    .await;
+    assert!(
+        detailed["registrants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|row| row.get("join_url").is_some())
+    );
+    server.stop().await;
+}

@@ -50,13 +50,11 @@ async fn get_users_pages() {
 async fn get_users_clamps_page_size() {
     let server = start_sandbox().await;
     let result = call_ok(&server.client, "get_users", json!({ "page_size": 5000 })).await;
-    assert_eq!(result["page_size"], json!(2000));
-    assert!(
-        result["notes"][0]
-            .as_str()
-            .unwrap()
-            .contains("clamped to 2000")
-    );
+    // Zoom's maximum is 2000, and one result carries at most 500 rows.
+    assert_eq!(result["page_size"], json!(500));
+    let notes = result["notes"].to_string();
+    assert!(notes.contains("clamped to 2000"), "{notes}");
+    assert!(notes.contains("lowered to 500"), "{notes}");
     server.stop().await;
 }
 
@@ -165,5 +163,33 @@ async fn select_user_failures() {
     )
     .await;
     assert!(message.contains("matches 3 users"), "{message}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn get_user_by_id_email_and_me() {
+    let server = start_sandbox().await;
+    for (user_id, expected) in [
+        ("me", seed::OWNER_USER_ID),
+        (seed::HOST_EMAIL, seed::HOST_USER_ID),
+        (seed::BASIC_USER_ID, seed::BASIC_USER_ID),
+    ] {
+        let user = call_ok(&server.client, "get_user", json!({ "user_id": user_id })).await;
+        assert_eq!(user["id"], json!(expected), "{user_id}");
+    }
+    let message = call_err(
+        &server.client,
+        "get_user",
+        json!({ "user_id": "ghost@sandbox.example.com" }),
+    )
+    .await;
+    assert!(message.contains("1001"), "{message}");
+    let message = call_err(
+        &server.client,
+        "get_user",
+        json!({ "user_id": "../webinars" }),
+    )
+    .await;
+    assert!(!message.is_empty());
     server.stop().await;
 }

@@ -34,49 +34,6 @@ pub fn page_size(requested: Option<u32>, max: u32) -> PageSize {
     }
 }
 
-/// Paging fields of a list result.
-#[derive(Debug, Default, Serialize, JsonSchema)]
-pub struct Paging {
-    pub page_size: u32,
-    /// Total rows Zoom reports for the whole list.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_records: Option<u64>,
-    /// Pass as `next_page_token` to get the next page; absent on the last page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_page_token: Option<String>,
-    /// Notes about the request, such as a clamped page size.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
-}
-
-impl Paging {
-    pub fn new(
-        page_size: PageSize,
-        total_records: Option<u64>,
-        next_page_token: Option<String>,
-    ) -> Paging {
-        Paging {
-            page_size: page_size.value,
-            total_records,
-            next_page_token: next_page_token.filter(|token| !token.is_empty()),
-            notes: page_size.note.into_iter().collect(),
-        }
-    }
-
-    /// A sentence for summaries: "More results: pass next_page_token ..." or nothing.
-    pub fn summary_suffix(&self) -> String {
-        let mut text = String::new();
-        for note in &self.notes {
-            text.push(' ');
-            text.push_str(note);
-        }
-        if self.next_page_token.is_some() {
-            text.push_str(" More results exist: call again with the returned next_page_token.");
-        }
-        text
-    }
-}
-
 /// Validate a Zoom `next_page_token` before it goes into a query string.
 pub fn check_page_token(
     token: &Option<String>,
@@ -119,4 +76,32 @@ fn deserialize_u64_lenient<'de, D: serde::Deserializer<'de>>(
             "webinar id {shown} is not a webinar id: pass the positive integer (up to 20 digits, for example 81100000001) shown by list_webinars"
         ))
     })
+}
+
+/// Deserialize a string that a model may send as a JSON number, such as a
+/// list number or an occurrence id.
+pub fn string_or_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::String(text) => Ok(text),
+        serde_json::Value::Number(number) => Ok(number.to_string()),
+        other => Err(serde::de::Error::custom(format!(
+            "expected a string or a number, got {other}"
+        ))),
+    }
+}
+
+/// [`string_or_number`] for optional fields.
+pub fn optional_string_or_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(text) => Ok(Some(text)),
+        serde_json::Value::Number(number) => Ok(Some(number.to_string())),
+        other => Err(serde::de::Error::custom(format!(
+            "expected a string or a number, got {other}"
+        ))),
+    }
 }

@@ -7,8 +7,10 @@ pub mod config;
 pub mod delete;
 pub mod get;
 pub mod input;
+pub mod paging;
 pub mod patch;
 pub mod post;
+pub mod progress;
 pub mod toolsets;
 pub mod views;
 

@@ -1,6 +1,7 @@
 //! Delete tools (Zoom DELETE calls).
 
 pub mod panelists;
+pub mod polls;
 pub mod registrants;
 pub mod webinars;
 
@@ -12,6 +13,7 @@ pub fn router() -> ToolRouter<ZoomServer> {
     ZoomServer::delete_webinars_router()
         + ZoomServer::delete_panelists_router()
         + ZoomServer::delete_registrants_router()
+        + ZoomServer::delete_polls_router()
 }
 
 /// Outcome of a delete.

@@ -2,7 +2,9 @@
 
 pub mod panelists;
 pub mod past;
+pub mod polls;
 pub mod registrants;
+pub mod registration;
 pub mod users;
 pub mod webinars;
 
@@ -14,6 +16,8 @@ pub fn router() -> ToolRouter<ZoomServer> {
     ZoomServer::users_router()
         + ZoomServer::webinars_router()
         + ZoomServer::registrants_router()
+        + ZoomServer::registration_router()
         + ZoomServer::panelists_router()
         + ZoomServer::past_router()
+        + ZoomServer::polls_router()
 }

@@ -8,9 +8,13 @@ use serde::{Deserialize, Serialize};
 use super::webinars::check_occurrence_id;
 use crate::server::output::{Json, ToolError, ToolOutput};
 use crate::server::{AppState, ZoomServer};
-use crate::tools::common::{WebinarId, check_page_token, page_size};
+use crate::tools::common::{WebinarId, check_page_token};
+use crate::tools::paging::{ListPaging, limits};
+use crate::tools::progress::Progress;
 use crate::tools::views::people::{RegistrantRow, ZoomRegistrantPage};
 use crate::zoom::{ApiPath, Query, ZoomError};
+use rmcp::RoleServer;
+use rmcp::service::RequestContext;
 
 /// Zoom's maximum page size for registrant lists.
 const REGISTRANTS_MAX_PAGE_SIZE: u32 = 300;
@@ -40,7 +44,10 @@ pub struct ListRegistrantsParams {
     #[serde(default)]
     pub status: RegistrantStatusFilter,
     /// Occurrence id, for webinars that register per occurrence.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
     /// Registrants per page, 1 to 300 (Zoom's maximum); default 30.
@@ -51,6 +58,13 @@ pub struct ListRegistrantsParams {
     #[serde(default)]
     #[schemars(with = "String")]
     pub next_page_token: Option<String>,
+    /// Rows to return in all, following Zoom's pages: 1 to 500; default one page.
+    #[serde(default)]
+    #[schemars(with = "u32")]
+    pub max_results: Option<u32>,
+    /// Include the join link, organisation, job title and question answers of each registrant.
+    #[serde(default)]
+    pub detail: bool,
 }
 
 /// A page of registrants.
@@ -59,12 +73,8 @@ pub struct RegistrantList {
     pub webinar_id: u64,
     pub status: RegistrantStatusFilter,
     pub registrants: Vec<RegistrantRow>,
-    pub page_size: u32,
-    /// Pass as next_page_token to continue; absent when every registrant was returned.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_page_token: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    #[serde(flatten)]
+    pub paging: ListPaging,
 }
 
 impl ToolOutput for RegistrantList {
@@ -98,14 +108,7 @@ impl ToolOutput for RegistrantList {
                 self.registrants.len() - 20
             ));
         }
-        for note in &self.notes {
-            text.push_str(&format!("\n{note}"));
-        }
-        if self.next_page_token.is_some() {
-            text.push_str(
-                "\nMore registrants exist: call again with the returned next_page_token.",
-            );
-        }
+        text.push_str(&self.paging.summary_suffix());
         text
     }
 }
@@ -117,7 +120,10 @@ pub struct FindRegistrantParams {
     /// Email address to look for (case-insensitive).
     pub email: String,
     /// Occurrence id, for webinars that register per occurrence.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
 }
@@ -168,11 +174,17 @@ impl ZoomServer {
     async fn list_webinar_registrants(
         &self,
         Parameters(params): Parameters<ListRegistrantsParams>,
+        context: RequestContext<RoleServer>,
     ) -> Result<Json<RegistrantList>, ToolError> {
-        let size = page_size(params.page_size, REGISTRANTS_MAX_PAGE_SIZE);
+        let limits = limits(
+            params.page_size,
+            params.max_results,
+            REGISTRANTS_MAX_PAGE_SIZE,
+        );
         let occurrence_id = check_occurrence_id(&params.occurrence_id)?;
         let cursor = Cursor::parse(params.status, check_page_token(&params.next_page_token)?)?;
         let time_zone = self.state.time_zone();
+        let mut progress = Progress::new(&context);
 
         let mut rows = Vec::new();
         let mut status_index = cursor.status_index;
@@ -183,50 +195,74 @@ impl ZoomServer {
             RegistrantStatusFilter::Approved => vec!["approved"],
             RegistrantStatusFilter::Denied => vec!["denied"],
         };
-        // Fill one page, moving on to the next status when one runs out, so
-        // `all` pages read like one list.
-        let next =
-            loop {
-                let status = statuses[status_index];
-                let wanted = size.value - rows.len() as u32;
-                let page = fetch_registrant_page(
-                    &self.state,
-                    params.webinar_id.0,
-                    status,
-                    occurrence_id.as_deref(),
-                    wanted,
-                    zoom_token.as_deref(),
-                )
-                .await?;
-                rows.extend(page.registrants.into_iter().map(|registrant| {
-                    RegistrantRow::from_zoom(registrant, Some(status), time_zone)
-                }));
-                zoom_token = page.next_page_token.filter(|token| !token.is_empty());
-                if zoom_token.is_none() {
-                    status_index += 1;
-                }
-                let more = status_index < statuses.len();
-                if !more {
-                    break None;
-                }
-                if rows.len() as u32 >= size.value {
-                    break Some(
-                        Cursor {
-                            status_index,
-                            zoom_token,
-                        }
-                        .encode(params.status),
-                    );
-                }
-            };
+        let mut cancelled = false;
+        // Gather up to max_results rows, moving on to the next status when
+        // one runs out, so `all` reads like one list with one cursor.
+        let next = loop {
+            if progress.is_cancelled() {
+                cancelled = true;
+                break Some(
+                    Cursor {
+                        status_index,
+                        zoom_token,
+                    }
+                    .encode(params.status),
+                );
+            }
+            let status = statuses[status_index];
+            let wanted =
+                (limits.max_results - rows.len()).min(limits.page_size.value as usize) as u32;
+            let page = fetch_registrant_page(
+                &self.state,
+                params.webinar_id.0,
+                status,
+                occurrence_id.as_deref(),
+                wanted,
+                zoom_token.as_deref(),
+            )
+            .await?;
+            rows.extend(page.registrants.into_iter().map(|registrant| {
+                RegistrantRow::from_zoom(registrant, Some(status), time_zone, params.detail)
+            }));
+            zoom_token = page.next_page_token.filter(|token| !token.is_empty());
+            if zoom_token.is_none() {
+                status_index += 1;
+            }
+            progress
+                .advance(None, format!("{} registrants read", rows.len()))
+                .await;
+            if status_index >= statuses.len() {
+                break None;
+            }
+            if rows.len() >= limits.max_results {
+                break Some(
+                    Cursor {
+                        status_index,
+                        zoom_token,
+                    }
+                    .encode(params.status),
+                );
+            }
+        };
 
+        let mut notes = limits.notes;
+        if cancelled {
+            notes.push(
+                "The client cancelled the call; these are the rows read before that.".to_string(),
+            );
+        }
         Ok(Json(RegistrantList {
             webinar_id: params.webinar_id.0,
             status: params.status,
+            paging: ListPaging {
+                returned: rows.len(),
+                page_size: limits.page_size.value,
+                total_records: None,
+                has_more: next.is_some(),
+                next_page_token: next,
+                notes,
+            },
             registrants: rows,
-            page_size: size.value,
-            next_page_token: next,
-            notes: size.note.into_iter().collect(),
         }))
     }
 
@@ -295,7 +331,7 @@ pub async fn find_by_email(
                     .into_iter()
                     .filter(|registrant| registrant.email.eq_ignore_ascii_case(email))
                     .map(|registrant| {
-                        RegistrantRow::from_zoom(registrant, Some(status), time_zone)
+                        RegistrantRow::from_zoom(registrant, Some(status), time_zone, true)
                     }),
             );
             token = page.next_page_token.filter(|token| !token.is_empty());

@@ -7,8 +7,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::server::output::{Json, ToolError, ToolOutput};
 use crate::server::{AppState, ZoomServer};
-use crate::tools::common::{Paging, check_page_token, page_size};
+use crate::tools::common::check_page_token;
+use crate::tools::paging::{ListPaging, Page, limits, paged_query, walk};
+use crate::tools::progress::Progress;
 use crate::zoom::{ApiPath, ZoomError};
+use rmcp::RoleServer;
+use rmcp::service::RequestContext;
 
 /// Zoom's maximum page size for `GET /users` (2026 OpenAPI spec).
 const USERS_MAX_PAGE_SIZE: u32 = 2000;
@@ -146,6 +150,10 @@ pub struct GetUsersParams {
     #[serde(default)]
     #[schemars(with = "String")]
     pub next_page_token: Option<String>,
+    /// Users to return in all, following Zoom's pages: 1 to 500; default one page.
+    #[serde(default)]
+    #[schemars(with = "u32")]
+    pub max_results: Option<u32>,
 }
 
 /// One page of users.
@@ -153,7 +161,7 @@ pub struct GetUsersParams {
 pub struct UserList {
     pub users: Vec<UserRow>,
     #[serde(flatten)]
-    pub paging: Paging,
+    pub paging: ListPaging,
 }
 
 impl ToolOutput for UserList {
@@ -219,6 +227,7 @@ impl ToolOutput for NumberedUsers {
 pub struct SelectUserParams {
     /// The user to pick: a number from list_users_for_selection, an email, a user id, `me`, or
     /// (part of) a name that matches exactly one user.
+    #[serde(deserialize_with = "crate::tools::common::string_or_number")]
     pub selection: String,
 }
 
@@ -244,8 +253,53 @@ impl ToolOutput for SelectedUser {
     }
 }
 
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct GetUserParams {
+    /// User id, email, or `me` for the account owner.
+    pub user_id: String,
+}
+
+/// One user.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct UserResult {
+    #[serde(flatten)]
+    pub user: UserRow,
+}
+
+impl ToolOutput for UserResult {
+    fn summary(&self) -> String {
+        format!(
+            "{} <{}>: {}, {} (id {}).",
+            self.user.name,
+            self.user.email,
+            self.user.user_type_name,
+            self.user.status.as_deref().unwrap_or("status unknown"),
+            self.user.id
+        )
+    }
+}
+
 #[tool_router(router = users_router, vis = "pub(crate)")]
 impl ZoomServer {
+    /// Get one user by id, email or `me`: name, email, licence type, status, time zone and role.
+    #[tool(
+        name = "get_user",
+        title = "Get user",
+        annotations(title = "Get user", read_only_hint = true, open_world_hint = true)
+    )]
+    async fn get_user(
+        &self,
+        Parameters(params): Parameters<GetUserParams>,
+    ) -> Result<Json<UserResult>, ToolError> {
+        let path = ApiPath::new()
+            .literal("users")
+            .value("user_id", params.user_id.trim())?;
+        let user: ZoomUser = self.state.zoom.get(&path, &Vec::new()).await?;
+        Ok(Json(UserResult {
+            user: UserRow::from(user),
+        }))
+    }
+
     /// List users of the Zoom account (one page), with id, email, name, licence type and status.
     /// Use next_page_token from the result to continue.
     #[tool(
@@ -260,23 +314,31 @@ impl ZoomServer {
     async fn get_users(
         &self,
         Parameters(params): Parameters<GetUsersParams>,
+        context: RequestContext<RoleServer>,
     ) -> Result<Json<UserList>, ToolError> {
-        let size = page_size(params.page_size, USERS_MAX_PAGE_SIZE);
-        let mut query = vec![
-            ("status", params.status.as_str().to_string()),
-            ("page_size", size.value.to_string()),
-        ];
-        if let Some(token) = check_page_token(&params.next_page_token)? {
-            query.push(("next_page_token", token));
-        }
-        let page: ZoomUserPage = self
-            .state
-            .zoom
-            .get(&ApiPath::new().literal("users"), &query)
-            .await?;
+        let limits = limits(params.page_size, params.max_results, USERS_MAX_PAGE_SIZE);
+        let token = check_page_token(&params.next_page_token)?;
+        let status = params.status.as_str();
+        let state = &self.state;
+        let mut progress = Progress::new(&context);
+        let walked = walk(&limits, token, &mut progress, |size, token| async move {
+            let mut query = paged_query(size, token);
+            query.push(("status", status.to_string()));
+            let page: ZoomUserPage = state
+                .zoom
+                .get(&ApiPath::new().literal("users"), &query)
+                .await?;
+            Ok(Page {
+                rows: page.users,
+                next_page_token: page.next_page_token,
+                total_records: page.total_records,
+            })
+        })
+        .await?;
+        let paging = ListPaging::new(limits, &walked);
         Ok(Json(UserList {
-            users: page.users.into_iter().map(UserRow::from).collect(),
-            paging: Paging::new(size, page.total_records, page.next_page_token),
+            users: walked.rows.into_iter().map(UserRow::from).collect(),
+            paging,
         }))
     }
 

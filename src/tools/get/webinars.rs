@@ -70,9 +70,10 @@ impl ToolOutput for WebinarList {
         if self.webinars.is_empty() {
             return "No scheduled webinars found.".to_string();
         }
+        let count = self.webinars.len();
         let mut text = format!(
-            "{} webinars (page {} of {}):",
-            self.webinars.len(),
+            "{count} {} (page {} of {}):",
+            if count == 1 { "webinar" } else { "webinars" },
             self.page_number,
             self.page_count.max(1)
         );
@@ -97,7 +98,10 @@ pub struct GetWebinarParams {
     /// Webinar id (a 64-bit number) from list_webinars.
     pub webinar_id: WebinarId,
     /// Occurrence id of a recurring webinar, to get that occurrence's time.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
     /// Include occurrences that already took place (recurring webinars).

@@ -1,5 +1,7 @@
 //! Update tools (Zoom PATCH and PUT calls).
 
+pub mod polls;
+pub mod questions;
 pub mod registrants;
 pub mod status;
 pub mod webinars;
@@ -10,6 +12,8 @@ use crate::server::ZoomServer;
 
 pub fn router() -> ToolRouter<ZoomServer> {
     ZoomServer::update_webinars_router()
+        + ZoomServer::update_questions_router()
+        + ZoomServer::update_polls_router()
         + ZoomServer::update_registrants_router()
         + ZoomServer::update_status_router()
 }

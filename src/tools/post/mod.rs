@@ -4,6 +4,7 @@ pub mod panelists;
 pub mod polls;
 pub mod prompt;
 pub mod recurring;
+pub mod registrants;
 pub mod webinars;
 
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -16,4 +17,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::create_from_prompt_router()
         + ZoomServer::create_panelists_router()
         + ZoomServer::create_polls_router()
+        + ZoomServer::create_registrants_router()
 }

@@ -155,10 +155,10 @@ pub struct InviteLinks {
 impl ToolOutput for InviteLinks {
     fn summary(&self) -> String {
         let mut text = format!(
-            "Created {} invite link(s) for webinar {}, valid for {} minutes.",
+            "Created {} invite link(s) for webinar {}, valid for {}.",
             self.attendees.len(),
             self.webinar_id,
-            self.ttl / 60
+            describe_seconds(self.ttl)
         );
         for link in self.attendees.iter().take(20) {
             text.push_str(&format!("\n- {}: {}", link.name, link.join_url));
@@ -187,7 +187,12 @@ impl ZoomServer {
         Parameters(params): Parameters<CreatePollParams>,
     ) -> Result<Json<CreatedPoll>, ToolError> {
         let webinar_id = params.webinar_id.0;
-        let body = poll_body(&params)?;
+        let body = poll_body(
+            &params.title,
+            params.poll_type,
+            params.anonymous,
+            &params.questions,
+        )?;
         let path = ApiPath::new()
             .literal("webinars")
             .number(webinar_id)
@@ -280,22 +285,28 @@ impl ZoomServer {
     }
 }
 
-/// Check a poll against Zoom's limits and build the request body.
-fn poll_body(params: &CreatePollParams) -> Result<Value, ToolError> {
-    let title = params.title.trim();
+/// Check a poll against Zoom's limits and build the request body, for
+/// create (POST) and full replacement (PUT) alike.
+pub fn poll_body(
+    title: &str,
+    poll_type: PollKind,
+    anonymous: bool,
+    questions: &[QuestionInput],
+) -> Result<Value, ToolError> {
+    let title = title.trim();
     let title_chars = title.chars().count();
     if title.is_empty() || title_chars > MAX_POLL_TITLE_CHARS {
         return Err(ToolError::invalid(format!(
             "title must be 1 to {MAX_POLL_TITLE_CHARS} characters; it has {title_chars}."
         )));
     }
-    if params.questions.is_empty() {
+    if questions.is_empty() {
         return Err(ToolError::invalid(
             "questions is empty. Give at least one question.",
         ));
     }
-    let mut questions = Vec::new();
-    for (index, question) in params.questions.iter().enumerate() {
+    let mut entries = Vec::new();
+    for (index, question) in questions.iter().enumerate() {
         let field = format!("questions[{index}]");
         let name = question.name.trim();
         let name_chars = name.chars().count();
@@ -310,7 +321,7 @@ fn poll_body(params: &CreatePollParams) -> Result<Value, ToolError> {
             QuestionKind::ShortAnswer => ("short_answer", false),
             QuestionKind::LongAnswer => ("long_answer", false),
         };
-        if !has_choices && params.poll_type == PollKind::Poll {
+        if !has_choices && poll_type == PollKind::Poll {
             return Err(ToolError::invalid(format!(
                 "{field}.type {kind} needs poll_type advanced_poll or quiz; a plain poll takes single and multiple questions only."
             )));
@@ -345,7 +356,7 @@ fn poll_body(params: &CreatePollParams) -> Result<Value, ToolError> {
                 "{field}.answers must be empty for {kind} questions."
             )));
         }
-        if params.poll_type == PollKind::Quiz && has_choices && question.right_answers.is_empty() {
+        if poll_type == PollKind::Quiz && has_choices && question.right_answers.is_empty() {
             return Err(ToolError::invalid(format!(
                 "{field}.right_answers is empty; quiz questions need the correct choices."
             )));
@@ -356,12 +367,26 @@ fn poll_body(params: &CreatePollParams) -> Result<Value, ToolError> {
         if let Some(required) = question.answer_required {
             entry["answer_required"] = json!(required);
         }
-        questions.push(entry);
+        entries.push(entry);
     }
     Ok(json!({
         "title": title,
-        "poll_type": params.poll_type.zoom_value(),
-        "anonymous": params.anonymous,
-        "questions": questions,
+        "poll_type": poll_type.zoom_value(),
+        "anonymous": anonymous,
+        "questions": entries,
     }))
+}
+
+/// Describe a lifetime in the largest whole unit: "90 days", "2 hours", "45 minutes".
+fn describe_seconds(seconds: u64) -> String {
+    let (value, unit) = if seconds >= 86_400 && seconds % 86_400 == 0 {
+        (seconds / 86_400, "day")
+    } else if seconds >= 3600 && seconds % 3600 == 0 {
+        (seconds / 3600, "hour")
+    } else if seconds >= 60 && seconds % 60 == 0 {
+        (seconds / 60, "minute")
+    } else {
+        (seconds, "second")
+    };
+    format!("{value} {unit}{}", if value == 1 { "" } else { "s" })
 }

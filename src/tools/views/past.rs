@@ -92,7 +92,9 @@ pub struct ParticipantRow {
 }
 
 impl ParticipantRow {
-    pub fn from_zoom(participant: ZoomParticipant, time_zone: Tz) -> ParticipantRow {
+    /// Build a row; the compact form (`detail` false) leaves out Zoom's
+    /// participant id.
+    pub fn from_zoom(participant: ZoomParticipant, time_zone: Tz, detail: bool) -> ParticipantRow {
         ParticipantRow {
             name: participant.name,
             email: participant.user_email.filter(|email| !email.is_empty()),
@@ -100,7 +102,7 @@ impl ParticipantRow {
             leave_time: show_time(participant.leave_time.as_deref(), time_zone),
             duration_seconds: participant.duration,
             registrant_id: participant.registrant_id.filter(|id| !id.is_empty()),
-            id: participant.id.filter(|id| !id.is_empty()),
+            id: participant.id.filter(|id| detail && !id.is_empty()),
         }
     }
 }

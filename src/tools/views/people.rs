@@ -71,11 +71,13 @@ pub struct RegistrantRow {
 
 impl RegistrantRow {
     /// Build a row; `status` fills in when Zoom's object omits it (Zoom
-    /// lists one status at a time).
+    /// lists one status at a time). The compact form (`detail` false) leaves
+    /// out the join link, organisation, job title and question answers.
     pub fn from_zoom(
         registrant: ZoomRegistrant,
         status: Option<&str>,
         time_zone: Tz,
+        detail: bool,
     ) -> RegistrantRow {
         let name = format!(
             "{} {}",
@@ -90,10 +92,16 @@ impl RegistrantRow {
             name,
             status: registrant.status.or_else(|| status.map(str::to_string)),
             registered_at: show_time(registrant.create_time.as_deref(), time_zone),
-            join_url: registrant.join_url,
-            org: registrant.org.filter(|value| !value.is_empty()),
-            job_title: registrant.job_title.filter(|value| !value.is_empty()),
-            custom_questions: registrant.custom_questions,
+            join_url: registrant.join_url.filter(|_| detail),
+            org: registrant.org.filter(|value| detail && !value.is_empty()),
+            job_title: registrant
+                .job_title
+                .filter(|value| detail && !value.is_empty()),
+            custom_questions: if detail {
+                registrant.custom_questions
+            } else {
+                Vec::new()
+            },
         }
     }
 
