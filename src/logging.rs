@@ -57,3 +57,24 @@ pub fn init(filter: &str, log_dir: Option<&Path>) {
         tracing::warn!(%error, "log folder could not be created; logging to stderr only. Set ZOOM_LOG_DIR to a writable folder");
     }
 }
+
+/// Append a line to the log file without echoing it on stderr, for a fatal
+/// error that `main` prints to stderr itself. Failures to write are ignored:
+/// the error still reaches stderr.
+pub fn write_to_file_only(log_dir: Option<&Path>, message: &str) {
+    use std::io::Write;
+    let Some(dir) = log_dir else {
+        return;
+    };
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(LOG_FILE_NAME))
+    {
+        let _ = writeln!(
+            file,
+            "{} ERROR stopped: {message}",
+            chrono::Utc::now().to_rfc3339()
+        );
+    }
+}

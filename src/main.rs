@@ -24,17 +24,26 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            tracing::error!("{error}");
             eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }
 }
 
+/// Load the configuration, start logging, then run the command. An error
+/// after logging starts goes to the log file too; stderr shows it once.
 async fn run(cli: Cli) -> Result<(), String> {
     let config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
-    zoom_webinar_mcp::logging::init(&config.log_filter, config.log_dir.as_deref());
+    let log_dir = config.log_dir.clone();
+    zoom_webinar_mcp::logging::init(&config.log_filter, log_dir.as_deref());
+    let result = run_command(cli, config).await;
+    if let Err(error) = &result {
+        zoom_webinar_mcp::logging::write_to_file_only(log_dir.as_deref(), error);
+    }
+    result
+}
 
+async fn run_command(cli: Cli, config: Config) -> Result<(), String> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::SandboxApi { listen, token_ttl } => run_sandbox_api(listen, token_ttl).await,
         Command::Serve => {

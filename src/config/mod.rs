@@ -78,6 +78,10 @@ pub enum ConfigError {
     )]
     EnvFile { path: PathBuf, reason: String },
     #[error(
+        "env file {path} is not valid: {reason}. Each line must be NAME=value, a comment starting with #, or empty."
+    )]
+    EnvFileSyntax { path: PathBuf, reason: String },
+    #[error(
         "{variable}={value:?} is not a known IANA time zone. Use a name such as Asia/Kolkata, America/New_York or UTC."
     )]
     TimeZone {

@@ -51,7 +51,7 @@ impl EnvSnapshot {
             match dotenvy::from_path_iter(&path) {
                 Ok(entries) => {
                     for entry in entries {
-                        let (name, value) = entry.map_err(|error| ConfigError::EnvFile {
+                        let (name, value) = entry.map_err(|error| ConfigError::EnvFileSyntax {
                             path: path.clone(),
                             reason: error.to_string(),
                         })?;

@@ -118,7 +118,7 @@ pub struct SettingsInput {
     #[serde(default)]
     #[schemars(with = "u32")]
     pub registrants_restrict_number: Option<u32>,
-    /// Email the host when someone registers.
+    /// Email registrants when their registration is approved, denied or cancelled.
     #[serde(default)]
     #[schemars(with = "bool")]
     pub registrants_email_notification: Option<bool>,

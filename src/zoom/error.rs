@@ -106,7 +106,8 @@ fn not_configured_message(missing: &[&'static str]) -> String {
     format!(
         "Zoom credentials are not configured: {} missing. Fix it either way: \
          (1) put ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET of your Server-to-Server OAuth app \
-         in the env file passed with --env-file (or ZOOM_ENV_FILE) and call auto_configure_zoom, or \
+         in an env file and start the server with --env-file PATH (or ZOOM_ENV_FILE); if it already has one, \
+         edit that file and call auto_configure_zoom, or \
          (2) call configure_zoom with account_id, client_id and client_secret (kept in memory only). \
          To try the server without an account, start it with --sandbox.",
         missing.join(", ")
@@ -186,4 +187,21 @@ fn api_message(failure: &ApiFailure) -> String {
         let _ = write!(text, "\n{hint}");
     }
     text
+}
+
+/// Describe a transport failure with its causes (such as "connection
+/// refused"), without the URL, which reqwest would otherwise include.
+pub fn transport_message(error: reqwest::Error) -> String {
+    let error = error.without_url();
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
 }

@@ -1,7 +1,7 @@
 //! Zoom REST API v2 client with Server-to-Server OAuth.
 
 mod client;
-mod error;
+pub mod error;
 pub mod path;
 pub mod token;
 

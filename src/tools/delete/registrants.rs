@@ -27,7 +27,10 @@ pub struct DeleteRegistrantParams {
     #[schemars(with = "String")]
     pub email: Option<String>,
     /// Occurrence id, for webinars that register per occurrence.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
 }

@@ -17,7 +17,10 @@ pub struct DeleteWebinarParams {
     /// Webinar id (a 64-bit number) from list_webinars.
     pub webinar_id: WebinarId,
     /// Delete only this occurrence of a recurring webinar (from get_webinar's occurrences).
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
     /// Email registrants and panelists that the webinar is cancelled (default false).

@@ -31,7 +31,10 @@ pub struct WebinarStatusParams {
     /// end, cancel or start.
     pub action: StatusAction,
     /// With cancel: cancel only this occurrence of a recurring webinar.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
     /// With cancel: email registrants and panelists about the cancellation (default true).

@@ -24,7 +24,10 @@ pub struct UpdateWebinarParams {
     pub webinar_id: WebinarId,
     /// Update only this occurrence of a recurring webinar; then only start_time, duration and
     /// agenda can change.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
     /// New title, at most 200 characters.
@@ -97,7 +100,7 @@ impl ZoomServer {
             }
             if !not_allowed.is_empty() {
                 return Err(ToolError::invalid(format!(
-                    "With occurrence_id only start_time, duration and agenda can change; {} apply to the whole series. Call again without occurrence_id for those.",
+                    "With occurrence_id only start_time, duration and agenda can change. These fields apply to the whole series: {}. Call again without occurrence_id for those.",
                     not_allowed.join(", ")
                 )));
             }

@@ -25,9 +25,9 @@ const PREVIEW_OCCURRENCES: usize = 10;
 
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct SchedulePromptParams {
-    /// The webinar in plain English, e.g. "Python workshop tomorrow 3pm for 90 minutes" or
-    /// "\"Weekly sync\" every Tuesday and Thursday at 6pm IST for 8 weeks". Times without a zone
-    /// are read in the server's default time zone.
+    /// The webinar in plain English: a title, a date, a time and optionally a time zone and a
+    /// duration, e.g. "Python workshop tomorrow 3pm for 90 minutes". Quote a title that contains
+    /// date or schedule words. Times without a zone are read in the server's default time zone.
     pub prompt: String,
     /// Host: user id, email, or `me` (default).
     #[serde(default = "default_me")]
@@ -39,6 +39,36 @@ pub struct SchedulePromptParams {
     /// Only show what was understood; create nothing (default false).
     #[serde(default)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ScheduleRecurringPromptParams {
+    /// The series in plain English: a title, how it repeats, a time and an end, e.g.
+    /// "\"Office hours\" every Tuesday and Thursday at 6pm IST for 8 weeks" or "Town hall first
+    /// Monday of each month at 10:30 ET until March 31". Times without a zone are read in the
+    /// server's default time zone.
+    pub prompt: String,
+    /// Host: user id, email, or `me` (default).
+    #[serde(default = "default_me")]
+    pub user_id: String,
+    /// Registration: none (default), automatic or manual.
+    #[serde(default)]
+    #[schemars(with = "Registration")]
+    pub registration: Option<Registration>,
+    /// Only show what was understood; create nothing (default false).
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+impl From<ScheduleRecurringPromptParams> for SchedulePromptParams {
+    fn from(params: ScheduleRecurringPromptParams) -> SchedulePromptParams {
+        SchedulePromptParams {
+            prompt: params.prompt,
+            user_id: params.user_id,
+            registration: params.registration,
+            dry_run: params.dry_run,
+        }
+    }
 }
 
 /// The interpretation of a description.
@@ -148,7 +178,7 @@ impl ZoomServer {
     )]
     async fn schedule_recurring_webinar_from_prompt(
         &self,
-        Parameters(params): Parameters<SchedulePromptParams>,
+        Parameters(params): Parameters<ScheduleRecurringPromptParams>,
     ) -> Result<Json<ScheduleResult>, ToolError> {
         check_prompt(&params.prompt)?;
         let parsed = parse_recurring_webinar_prompt(
@@ -157,7 +187,7 @@ impl ZoomServer {
             self.state.time_zone(),
         )
         .map_err(name_the_other_tool)?;
-        self.schedule_parsed(params, parsed).await
+        self.schedule_parsed(params.into(), parsed).await
     }
 }
 

@@ -179,7 +179,10 @@ pub struct CreateWebinarParams {
 pub struct CreateInteractiveParams {
     /// The host: a number from list_users_for_selection, an email, a user id or a name. Omit it
     /// to get the numbered list of users to choose from; nothing is created then.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::tools::common::optional_string_or_number"
+    )]
     #[schemars(with = "String")]
     pub host_selection: Option<String>,
     #[serde(flatten)]

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::config::Credentials;
 use crate::zoom::ZoomError;
+use crate::zoom::error::transport_message;
 
 /// A token as the token endpoint returned it.
 pub struct IssuedToken {
@@ -65,7 +66,10 @@ pub async fn request_token(
         .await
         .map_err(|error| ZoomError::Transport {
             url_kind: "OAuth token endpoint",
-            message: error.without_url().to_string(),
+            message: format!(
+                "{} (token URL {token_url}; set by ZOOM_OAUTH_TOKEN_URL)",
+                transport_message(error)
+            ),
         })?;
 
     let status = response.status();
@@ -74,7 +78,7 @@ pub async fn request_token(
         .await
         .map_err(|error| ZoomError::Transport {
             url_kind: "OAuth token endpoint",
-            message: error.without_url().to_string(),
+            message: transport_message(error),
         })?;
 
     if !status.is_success() {
