@@ -387,6 +387,7 @@ pub(crate) fn build_state(origin: String, tokens: TokenStore, now: DateTime<Utc>
         users,
         webinars,
         next_webinar_id: FIRST_CREATED_WEBINAR_ID,
+        templates: Vec::new(),
         pages: PageTokens::default(),
         tokens,
         log: RequestLog::default(),
