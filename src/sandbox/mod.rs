@@ -25,6 +25,7 @@ mod query;
 mod reply;
 mod routes;
 pub mod seed;
+mod seed_features;
 mod seed_past;
 mod server;
 mod state;
