@@ -193,3 +193,21 @@ async fn get_user_by_id_email_and_me() {
     assert!(!message.is_empty());
     server.stop().await;
 }
+
+#[tokio::test]
+async fn owner_zak_is_returned_but_not_summarised() {
+    let server = common::start(&["--sandbox", "--tools", "get_user_zak"], &[]).await;
+    let result = common::call(&server.client, "get_user_zak", json!({})).await;
+    assert_ne!(result.is_error, Some(true));
+    let token = result.structured_content.as_ref().unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(token.len() >= 16);
+    let summary = result.content[0].as_text().unwrap().text.clone();
+    assert!(
+        !summary.contains(&token),
+        "the summary repeats the key: {summary}"
+    );
+    server.stop().await;
+}

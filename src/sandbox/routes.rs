@@ -9,6 +9,7 @@ use axum::http::Method;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Endpoint {
     ListUsers,
+    GetUserZak,
     GetUser,
     ListWebinarTemplates,
     CreateWebinarTemplate,
@@ -124,6 +125,7 @@ macro_rules! route {
 #[rustfmt::skip]
 static ROUTES: &[Route] = &[
     route!(ListUsers, GET, [L("users")], USER_READ, ["user:read:list_users:admin"]),
+    route!(GetUserZak, GET, [L("users"), L("me"), L("zak")], &["user_zak:read"], ["user:read:zak", "user:read:zak:admin"]),
     route!(GetUser, GET, [L("users"), P], &["user:read", "user:write", "user:read:admin", "user:write:admin", "user_profile", "user_info:read"], ["user:read:user", "user:read:user:admin"]),
     route!(ListWebinarTemplates, GET, [L("users"), P, L("webinar_templates")], WEBINAR_READ, ["webinar:read:list_templates", "webinar:read:list_templates:admin"]),
     route!(CreateWebinarTemplate, POST, [L("users"), P, L("webinar_templates")], WEBINAR_WRITE, ["webinar:write:template", "webinar:write:template:admin"]),

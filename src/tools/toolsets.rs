@@ -162,7 +162,7 @@ pub const TOOLSETS: &[Toolset] = &[
     },
     Toolset {
         name: "advanced",
-        description: "Templates, join tokens, closed caption token, SIP dialing and live chat moderation.",
+        description: "Templates, join tokens, closed caption token, the owner's ZAK, SIP dialing and live chat moderation.",
         default: false,
         tools: &[
             "list_webinar_templates",
@@ -171,6 +171,7 @@ pub const TOOLSETS: &[Toolset] = &[
             "get_closed_caption_token",
             "get_webinar_sip_dialing",
             "delete_webinar_chat_message",
+            "get_user_zak",
         ],
     },
 ];

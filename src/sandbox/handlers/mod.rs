@@ -65,6 +65,7 @@ pub(crate) fn dispatch(
     match endpoint {
         E::ListUsers => users::list(state, call),
         E::GetUser => users::get(state, call),
+        E::GetUserZak => users::zak(),
         E::ListWebinarTemplates => templates::list(state, call),
         E::CreateWebinarTemplate => templates::create(state, call),
         E::ListWebinars => webinars::list(state, call),

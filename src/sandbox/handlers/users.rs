@@ -1,4 +1,4 @@
-//! `GET /users` and `GET /users/{userId}`.
+//! `GET /users`, `GET /users/{userId}` and `GET /users/me/zak`.
 
 use serde_json::{Value, json};
 
@@ -37,4 +37,10 @@ pub(super) fn get(state: &mut SandboxState, call: &ApiCall<'_>) -> HandlerResult
         .find_user(&key)
         .ok_or_else(|| ZoomError::user_does_not_exist(&key))?;
     Ok(Reply::ok(user.to_json(&state.account_id, &state.origin)))
+}
+
+/// `GET /users/me/zak`: a new ZAK (Zoom access key) for the account owner,
+/// `{"token": "..."}` as Zoom's spec shows it.
+pub(super) fn zak() -> HandlerResult {
+    Ok(Reply::ok(json!({ "token": crate::sandbox::ids::secret() })))
 }

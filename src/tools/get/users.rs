@@ -279,8 +279,45 @@ impl ToolOutput for UserResult {
     }
 }
 
+/// A Zoom access key.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ZakResult {
+    /// The ZAK. It lets anyone holding it start or join meetings and webinars as the account
+    /// owner until it expires; never share or log it.
+    pub token: String,
+}
+
+impl ToolOutput for ZakResult {
+    fn summary(&self) -> String {
+        "Got a ZAK for the account owner (in the structured result). Treat it like a password: it starts meetings and webinars as that user.".to_string()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ZoomZak {
+    token: String,
+}
+
 #[tool_router(router = users_router, vis = "pub(crate)")]
 impl ZoomServer {
+    /// Get a ZAK (Zoom access key) for the account owner (`me`), which SDK apps use to start or
+    /// join meetings and webinars as that user. The key is a credential: show it to no one.
+    #[tool(
+        name = "get_user_zak",
+        title = "Get the owner's ZAK",
+        annotations(
+            title = "Get the owner's ZAK",
+            read_only_hint = true,
+            open_world_hint = true
+        )
+    )]
+    async fn get_user_zak(&self) -> Result<Json<ZakResult>, ToolError> {
+        let path = ApiPath::new().literal("users").literal("me").literal("zak");
+        let zak: ZoomZak = self.state.zoom.get(&path, &Vec::new()).await?;
+        tracing::info!(tool = "get_user_zak", "ZAK issued");
+        Ok(Json(ZakResult { token: zak.token }))
+    }
+
     /// Get one user by id, email or `me`: name, email, licence type, status, time zone and role.
     #[tool(
         name = "get_user",
