@@ -26,6 +26,14 @@ pub(crate) struct LogEntry {
     pub status: u16,
     /// Zoom's `code` from an error body; `None` on success and for OAuth errors.
     pub zoom_code: Option<i64>,
+    /// The contract endpoint matched, such as `GET /webinars/{webinarId}`;
+    /// `None` when the request reached no endpoint check.
+    pub endpoint: Option<&'static str>,
+    /// Contract rules the request broke, as `field: message`.
+    pub request_violations: Vec<String>,
+    /// Contract rules the response broke, as `field: message`; always empty
+    /// when response validation is off.
+    pub response_violations: Vec<String>,
 }
 
 /// Request counters and the request log.
