@@ -16,7 +16,7 @@ use crate::tools::views::people::{RegistrantRow, ZoomRegistrantPage};
 use crate::zoom::{ApiPath, Query};
 
 /// Zoom's maximum page size for participant and absentee lists.
-const PAST_MAX_PAGE_SIZE: u32 = 300;
+pub const PAST_MAX_PAGE_SIZE: u32 = 300;
 
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct PastWebinarParams {
