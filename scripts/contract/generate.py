@@ -204,12 +204,22 @@ def request_body(operation, key):
     }
 
 
-def success_status(operation, key):
-    statuses = sorted(int(status) for status in operation["responses"]
-                      if status.startswith("2"))
-    if not statuses:
-        raise SchemaError(f"{key}: no 2xx response in the spec")
-    return statuses[0]
+def success_status(operation):
+    """Return the lowest genuine 2xx status, or None.
+
+    Zoom's spec sometimes keys an error under `200`: such an entry has no
+    body schema and its text is an error message instead of "HTTP Status
+    Code: ...". Those entries are skipped; a correction must then set the
+    status.
+    """
+    genuine = []
+    for status, response in operation["responses"].items():
+        if not status.startswith("2"):
+            continue
+        described = "http status code" in response.get("description", "").lower()
+        if described or response.get("content"):
+            genuine.append(int(status))
+    return min(genuine) if genuine else None
 
 
 def response_schema(operation, status, key):
@@ -242,7 +252,7 @@ def build_endpoint(specs, method, path):
         raise SchemaError(f"{key}: path parameters {sorted(path_params)} do "
                           f"not match the template")
 
-    status = success_status(operation, key)
+    status = success_status(operation)
     extensions = operation.get("x-extensions", {})
     endpoint = {
         "key": key,
@@ -255,7 +265,8 @@ def build_endpoint(specs, method, path):
         "required_query_params": required_query,
         "request_body": request_body(operation, key),
         "success_status": status,
-        "response_schema": response_schema(operation, status, key),
+        "response_schema": (response_schema(operation, status, key)
+                            if status is not None else None),
         "rate_limit_label": rate_limit_label(operation),
         "scopes": {
             "classic": extensions.get("x-macro-scopes", []),
@@ -265,6 +276,9 @@ def build_endpoint(specs, method, path):
     }
 
     corrections.apply(endpoint, operation)
+    if endpoint["success_status"] is None:
+        raise SchemaError(f"{key}: the spec has no genuine 2xx response; "
+                          f"add a correction that sets the success status")
     del endpoint["key"]
     return key, endpoint
 

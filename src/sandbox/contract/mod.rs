@@ -69,6 +69,13 @@ impl ContractTrace {
         self.endpoint = Some(endpoint);
         let report = request::check_request(endpoint, &params, query, body);
         self.request_violations = report.all().map(ToString::to_string).collect();
+        if !self.request_violations.is_empty() {
+            tracing::debug!(
+                endpoint = %endpoint.key,
+                violations = ?self.request_violations,
+                "request breaks Zoom's API contract"
+            );
+        }
         match report.error() {
             Some(error) => Err(error),
             None => Ok(()),
@@ -86,12 +93,23 @@ impl ContractTrace {
     }
 
     /// Checks the response to an API request and returns its violations as
-    /// `field: message`.
+    /// `field: message`. A violation is a sandbox bug, so any are logged
+    /// together as one warning.
     pub(crate) fn check_response(&self, status: StatusCode, body: Option<&Value>) -> Vec<String> {
-        response::check_response(&CONTRACT, self.endpoint, status, body)
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+        let violations: Vec<String> =
+            response::check_response(&CONTRACT, self.endpoint, status, body)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+        if !violations.is_empty() {
+            tracing::warn!(
+                endpoint = self.endpoint(),
+                http.status = status.as_u16(),
+                ?violations,
+                "sandbox response breaks Zoom's API contract"
+            );
+        }
+        violations
     }
 }
 
