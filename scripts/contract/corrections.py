@@ -72,8 +72,8 @@ def correct_batch_status(endpoint, operation):
         return
     record(endpoint, "success_status", "kept 201",
            "The spec keys the response 201, but its text says \"HTTP Status "
-           "Code: 200\". Zoom's public Postman collection answers \"Created\" "
-           "(201), like every other create endpoint, so 201 is kept.")
+           "Code: 200\" (the 2023 Zoom spec keyed it 200). 201 is kept: it is "
+           "the current key, and every other create endpoint answers 201.")
 
 
 def correct_recurrence(endpoint, _operation):
