@@ -174,6 +174,7 @@ async fn expired_token_is_124() {
     let options = SandboxOptions {
         token_ttl_secs: 1,
         scopes: None,
+        ..Default::default()
     };
     let sandbox = Sandbox::start_with(options).await;
     assert_eq!(sandbox.get("/users/me").await.status, StatusCode::OK);
@@ -188,6 +189,7 @@ async fn missing_scope_is_4711_naming_granular_scopes() {
     let options = SandboxOptions {
         token_ttl_secs: 3600,
         scopes: Some(vec!["webinar:read:webinar:admin".to_owned()]),
+        ..Default::default()
     };
     let sandbox = Sandbox::start_with(options).await;
     let read_answer = sandbox.get("/webinars/81100000001").await;
@@ -209,6 +211,7 @@ async fn classic_scope_covers_endpoint() {
     let options = SandboxOptions {
         token_ttl_secs: 3600,
         scopes: Some(vec!["webinar:read:admin".to_owned()]),
+        ..Default::default()
     };
     let sandbox = Sandbox::start_with(options).await;
     assert_eq!(

@@ -336,6 +336,7 @@ async fn reports_need_report_scope() {
     let options = zoom_webinar_mcp::sandbox::SandboxOptions {
         token_ttl_secs: 3600,
         scopes: Some(vec!["webinar:read:admin".to_owned()]),
+        ..Default::default()
     };
     let sandbox = Sandbox::start_with(options).await;
     let answer = sandbox

@@ -359,7 +359,6 @@ async fn validation_errors_name_dotted_fields() {
                 "type": 7,
                 "password": "12345678901",
                 "start_time": "next tuesday",
-                "timezone": "Mars/Olympus",
                 "settings": {"approval_type": 3, "registration_type": 4}
             }),
         )
@@ -372,7 +371,7 @@ async fn validation_errors_name_dotted_fields() {
         "topic",
         "type",
         "password",
-        "timezone",
+        "start_time",
         "settings.approval_type",
         "settings.registration_type",
     ] {
@@ -381,6 +380,28 @@ async fn validation_errors_name_dotted_fields() {
             "{expected} missing from {fields:?}"
         );
     }
+    let type_error = answer.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|error| error["field"] == "type")
+        .unwrap();
+    assert_eq!(type_error["message"], "must be one of 5, 6, 9");
+}
+
+// The contract's schema has no list of time zones, so an unknown zone passes
+// the schema check and the handler rejects it.
+#[tokio::test]
+async fn unknown_timezone_is_rejected() {
+    let sandbox = Sandbox::start().await;
+    let answer = sandbox
+        .post(
+            "/users/me/webinars",
+            json!({"topic": "Mars", "start_time": "2030-01-10T10:00:00", "timezone": "Mars/Olympus"}),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.error_fields(), ["timezone"]);
     assert_eq!(answer.body["errors"][0]["message"], "Invalid field.");
 }
 

@@ -13,6 +13,7 @@ use axum::response::Response;
 use chrono::Utc;
 use serde_json::{Value, json};
 
+use super::contract::ContractTrace;
 use super::handlers::{ApiCall, dispatch};
 use super::oauth::bearer_token;
 use super::query::QueryParams;
@@ -24,6 +25,8 @@ use super::state::{LogEntry, SandboxState};
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub state: Mutex<SandboxState>,
+    /// Whether responses are checked against Zoom's API contract.
+    pub validate_responses: bool,
 }
 
 /// A finished response plus what the request log records about it.
@@ -101,6 +104,7 @@ pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) 
     if let Some(hook) = raw_path.strip_prefix("/_sandbox/") {
         return test_hook(&state, &parts.method, hook).into_response();
     }
+    let mut contract = ContractTrace::default();
     let outcome = match body {
         Some(body) => serve(
             &mut state,
@@ -109,6 +113,7 @@ pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) 
             raw_query,
             &parts.headers,
             &body,
+            &mut contract,
         ),
         None => Outcome::from_error(&ZoomError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -132,12 +137,20 @@ pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) 
             "sandbox returned an error response"
         );
     }
+    let response_violations = if shared.validate_responses && is_api_path(raw_path) {
+        contract.check_response(outcome.status, outcome.body.as_ref())
+    } else {
+        Vec::new()
+    };
     state.log.record(LogEntry {
         method: parts.method.to_string(),
         path: raw_path.to_owned(),
         query: raw_query.to_owned(),
         status: outcome.status.as_u16(),
         zoom_code: outcome.zoom_code,
+        endpoint: contract.endpoint(),
+        request_violations: contract.request_violations(),
+        response_violations,
     });
     drop(state);
     outcome.into_response()
@@ -150,6 +163,7 @@ fn serve(
     raw_query: &str,
     headers: &HeaderMap,
     body: &Bytes,
+    contract: &mut ContractTrace,
 ) -> Outcome {
     let query = QueryParams::parse(raw_query);
     if raw_path == "/oauth/token" {
@@ -172,12 +186,15 @@ fn serve(
         return Outcome::from_error(&unknown_path(method, raw_path));
     };
     state.log.api_requests += 1;
-    match serve_api(state, method, raw_path, api_path, &query, headers, body) {
+    match serve_api(
+        state, method, raw_path, api_path, &query, headers, body, contract,
+    ) {
         Ok(outcome) => outcome,
         Err(error) => Outcome::from_error(&error),
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn serve_api(
     state: &mut SandboxState,
     method: &Method,
@@ -186,6 +203,7 @@ fn serve_api(
     query: &QueryParams,
     headers: &HeaderMap,
     body: &Bytes,
+    contract: &mut ContractTrace,
 ) -> Result<Outcome, ZoomError> {
     let scopes = bearer_token(headers)
         .and_then(|token| state.tokens.scopes_of(token))
@@ -224,6 +242,7 @@ fn serve_api(
             ),
         ));
     }
+    contract.check_request(method, &segments, query, body)?;
     let call = ApiCall {
         params: &params,
         query,
@@ -234,6 +253,13 @@ fn serve_api(
         now: Utc::now(),
     };
     dispatch(endpoint, state, &call).map(Outcome::from_reply)
+}
+
+/// Reports whether `raw_path` is under the REST API's `/v2` prefix.
+fn is_api_path(raw_path: &str) -> bool {
+    raw_path
+        .strip_prefix("/v2")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 // NOTE: Zoom does not document the body it sends for a path that matches no

@@ -12,8 +12,10 @@
 //! State lives in memory for the life of the process and starts from the same
 //! seed data on every start (see [`seed`]). Two test hooks outside Zoom's
 //! namespace report what the sandbox saw: `GET /_sandbox/stats` and
-//! `GET /_sandbox/requests`.
+//! `GET /_sandbox/requests`. Requests and responses are checked against
+//! Zoom's API contract (see `contract`).
 
+pub(crate) mod contract;
 mod fields;
 mod handlers;
 mod http;
@@ -47,6 +49,9 @@ pub struct SandboxOptions {
     /// server's tools need: the classic `:admin` scopes and the granular
     /// `:admin` variants of every endpoint the sandbox serves.
     pub scopes: Option<Vec<String>>,
+    /// Check every response body against Zoom's API contract and record
+    /// violations in the request log. Benchmarks turn it off.
+    pub validate_responses: bool,
 }
 
 impl Default for SandboxOptions {
@@ -54,6 +59,7 @@ impl Default for SandboxOptions {
         Self {
             token_ttl_secs: DEFAULT_TOKEN_TTL_SECS,
             scopes: None,
+            validate_responses: true,
         }
     }
 }

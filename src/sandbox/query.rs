@@ -30,6 +30,13 @@ impl QueryParams {
         Self { pairs }
     }
 
+    /// Returns every decoded pair, in the order of the query string.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str()))
+    }
+
     /// Returns the first value of `name`, if the parameter is present.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.pairs

@@ -56,6 +56,7 @@ impl SandboxServer {
         let state = seed::build_state(format!("http://{local_addr}"), tokens, Utc::now());
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
+            validate_responses: options.validate_responses,
         });
         let app = Router::new().fallback(handle).with_state(shared);
 

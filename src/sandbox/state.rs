@@ -27,6 +27,17 @@ pub(crate) struct LogEntry {
     pub status: u16,
     /// Zoom's `code` from an error body; `None` on success and for OAuth errors.
     pub zoom_code: Option<i64>,
+    /// The contract endpoint matched, such as `GET /webinars/{webinarId}`;
+    /// `None` when the sandbox answered before the contract check (401, 404,
+    /// 405, a missing scope) or no contract endpoint matched.
+    pub endpoint: Option<&'static str>,
+    /// Contract rules the request broke, as `field: message`. Query
+    /// parameters that Zoom ignores are listed too, though such a request is
+    /// still served.
+    pub request_violations: Vec<String>,
+    /// Contract rules the response broke, as `field: message`; always empty
+    /// when response validation is off.
+    pub response_violations: Vec<String>,
 }
 
 /// Request counters and the request log.

@@ -157,7 +157,6 @@ fn parse_question(
     }
     let mut question = map.clone();
     question.insert("type".into(), json!(kind));
-    question.entry("answers").or_insert_with(|| json!([]));
     Some(Value::Object(question))
 }
 

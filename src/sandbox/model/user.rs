@@ -93,7 +93,6 @@ impl User {
             "user_created_at": created,
             "last_login_time": created,
             "last_client_version": "6.4.0.1234(mac)",
-            "language": "en-US",
             "status": "active",
             "role_id": if self.role_name == "Owner" { "0" } else { "2" },
             "group_ids": [],

@@ -20,7 +20,7 @@ use rmcp::RoleServer;
 use rmcp::service::RequestContext;
 
 /// Zoom's maximum page size for participant and absentee lists.
-const PAST_MAX_PAGE_SIZE: u32 = 300;
+pub const PAST_MAX_PAGE_SIZE: u32 = 300;
 
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct PastWebinarParams {

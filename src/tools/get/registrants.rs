@@ -17,7 +17,7 @@ use rmcp::RoleServer;
 use rmcp::service::RequestContext;
 
 /// Zoom's maximum page size for registrant lists.
-const REGISTRANTS_MAX_PAGE_SIZE: u32 = 300;
+pub const REGISTRANTS_MAX_PAGE_SIZE: u32 = 300;
 /// Pages read per status by find_registrant_by_email, bounding one search
 /// at 30,000 registrants per status.
 const FIND_MAX_PAGES: usize = 100;

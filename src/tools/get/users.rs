@@ -15,7 +15,7 @@ use rmcp::RoleServer;
 use rmcp::service::RequestContext;
 
 /// Zoom's maximum page size for `GET /users` (2026 OpenAPI spec).
-const USERS_MAX_PAGE_SIZE: u32 = 2000;
+pub const USERS_MAX_PAGE_SIZE: u32 = 2000;
 /// Upper bound on users fetched for a numbered selection list, so one
 /// result stays small enough for a model's context window.
 const SELECTION_MAX_USERS: usize = 300;

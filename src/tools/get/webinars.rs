@@ -12,7 +12,7 @@ use crate::tools::views::webinar::{WebinarDetail, WebinarRow, ZoomWebinar, ZoomW
 use crate::zoom::{ApiPath, Query, ZoomError};
 
 /// Zoom's maximum page size for `GET /users/{userId}/webinars`.
-const WEBINARS_MAX_PAGE_SIZE: u32 = 300;
+pub const WEBINARS_MAX_PAGE_SIZE: u32 = 300;
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -14,7 +14,7 @@ use crate::tools::input::check_email;
 use crate::zoom::{ApiPath, Method, Query};
 
 /// Zoom's maximum registrants per status change.
-const MAX_REGISTRANTS_PER_CALL: usize = 30;
+pub const MAX_REGISTRANTS_PER_CALL: usize = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -17,7 +17,7 @@ use crate::tools::views::people::PanelistRow;
 use crate::zoom::{ApiPath, Method};
 
 /// Zoom's maximum panelists per add call.
-const MAX_PANELISTS_PER_CALL: usize = 30;
+pub const MAX_PANELISTS_PER_CALL: usize = 30;
 /// Maximum panelist name length, in characters.
 const MAX_NAME_CHARS: usize = 64;
 

@@ -13,15 +13,15 @@ use crate::tools::views::poll::PollRow;
 use crate::zoom::{ApiPath, Method};
 
 /// Zoom's limits for polls.
-const MAX_POLL_TITLE_CHARS: usize = 64;
-const MAX_QUESTION_CHARS: usize = 1024;
-const MIN_CHOICES: usize = 2;
-const MAX_CHOICES: usize = 10;
+pub const MAX_POLL_TITLE_CHARS: usize = 64;
+pub const MAX_QUESTION_CHARS: usize = 1024;
+pub const MIN_CHOICES: usize = 2;
+pub const MAX_CHOICES: usize = 10;
 /// Zoom's limits for invite links.
-const MAX_INVITE_ATTENDEES: usize = 500;
-const MAX_INVITE_NAME_CHARS: usize = 64;
-const MAX_INVITE_TTL_SECS: u64 = 7_776_000;
-const DEFAULT_INVITE_TTL_SECS: u64 = 7200;
+pub const MAX_INVITE_ATTENDEES: usize = 500;
+pub const MAX_INVITE_NAME_CHARS: usize = 64;
+pub const MAX_INVITE_TTL_SECS: u64 = 7_776_000;
+pub const DEFAULT_INVITE_TTL_SECS: u64 = 7200;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
