@@ -5,7 +5,7 @@ mod error;
 pub mod path;
 pub mod token;
 
-pub use client::{Query, ZoomClient, decode};
+pub use client::{Query, UploadFile, ZoomClient, decode};
 pub use error::{ApiFailure, FieldError, ZoomError};
 pub use path::ApiPath;
 pub use reqwest::Method;
