@@ -2,6 +2,7 @@
 
 pub mod panelists;
 pub mod registrants;
+pub mod surveys;
 pub mod webinars;
 
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -12,6 +13,7 @@ pub fn router() -> ToolRouter<ZoomServer> {
     ZoomServer::delete_webinars_router()
         + ZoomServer::delete_panelists_router()
         + ZoomServer::delete_registrants_router()
+        + ZoomServer::delete_surveys_router()
 }
 
 /// Outcome of a delete.

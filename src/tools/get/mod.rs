@@ -3,6 +3,7 @@
 pub mod panelists;
 pub mod past;
 pub mod registrants;
+pub mod surveys;
 pub mod users;
 pub mod webinars;
 
@@ -16,4 +17,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::registrants_router()
         + ZoomServer::panelists_router()
         + ZoomServer::past_router()
+        + ZoomServer::surveys_router()
 }

@@ -2,6 +2,7 @@
 
 pub mod registrants;
 pub mod status;
+pub mod surveys;
 pub mod webinars;
 
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -12,4 +13,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
     ZoomServer::update_webinars_router()
         + ZoomServer::update_registrants_router()
         + ZoomServer::update_status_router()
+        + ZoomServer::update_surveys_router()
 }
