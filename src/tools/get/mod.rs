@@ -3,6 +3,7 @@
 pub mod panelists;
 pub mod past;
 pub mod registrants;
+pub mod reports;
 pub mod surveys;
 pub mod users;
 pub mod webinars;
@@ -18,4 +19,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::panelists_router()
         + ZoomServer::past_router()
         + ZoomServer::surveys_router()
+        + ZoomServer::reports_router()
 }

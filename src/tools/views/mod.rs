@@ -4,6 +4,7 @@
 pub mod past;
 pub mod people;
 pub mod poll;
+pub mod report;
 pub mod survey;
 pub mod webinar;
 
