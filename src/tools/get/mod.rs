@@ -1,5 +1,6 @@
 //! Read-only tools (Zoom GET calls).
 
+pub mod livestream;
 pub mod panelists;
 pub mod past;
 pub mod registrants;
@@ -20,4 +21,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::past_router()
         + ZoomServer::surveys_router()
         + ZoomServer::reports_router()
+        + ZoomServer::livestream_router()
 }

@@ -1,5 +1,6 @@
 //! Update tools (Zoom PATCH and PUT calls).
 
+pub mod livestream;
 pub mod registrants;
 pub mod status;
 pub mod surveys;
@@ -14,4 +15,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::update_registrants_router()
         + ZoomServer::update_status_router()
         + ZoomServer::update_surveys_router()
+        + ZoomServer::update_livestream_router()
 }
