@@ -1,5 +1,6 @@
 //! Delete tools (Zoom DELETE calls).
 
+pub mod branding;
 pub mod panelists;
 pub mod registrants;
 pub mod surveys;
@@ -14,6 +15,7 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::delete_panelists_router()
         + ZoomServer::delete_registrants_router()
         + ZoomServer::delete_surveys_router()
+        + ZoomServer::delete_branding_router()
 }
 
 /// Outcome of a delete.

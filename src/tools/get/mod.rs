@@ -1,5 +1,6 @@
 //! Read-only tools (Zoom GET calls).
 
+pub mod branding;
 pub mod livestream;
 pub mod panelists;
 pub mod past;
@@ -22,4 +23,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::surveys_router()
         + ZoomServer::reports_router()
         + ZoomServer::livestream_router()
+        + ZoomServer::branding_router()
 }

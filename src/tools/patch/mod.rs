@@ -1,5 +1,6 @@
 //! Update tools (Zoom PATCH and PUT calls).
 
+pub mod branding;
 pub mod livestream;
 pub mod registrants;
 pub mod status;
@@ -16,4 +17,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::update_status_router()
         + ZoomServer::update_surveys_router()
         + ZoomServer::update_livestream_router()
+        + ZoomServer::update_branding_router()
 }

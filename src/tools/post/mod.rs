@@ -1,5 +1,7 @@
 //! Create tools (Zoom POST calls).
 
+pub mod branding;
+pub mod image_file;
 pub mod panelists;
 pub mod polls;
 pub mod prompt;
@@ -16,4 +18,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::create_from_prompt_router()
         + ZoomServer::create_panelists_router()
         + ZoomServer::create_polls_router()
+        + ZoomServer::create_branding_router()
 }

@@ -1,6 +1,7 @@
 //! Zoom's response shapes (the fields this server uses) and the compact
 //! rows the tools return.
 
+pub mod branding;
 pub mod past;
 pub mod people;
 pub mod poll;
