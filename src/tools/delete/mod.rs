@@ -1,5 +1,6 @@
 //! Delete tools (Zoom DELETE calls).
 
+pub mod advanced;
 pub mod branding;
 pub mod panelists;
 pub mod registrants;
@@ -16,6 +17,7 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::delete_registrants_router()
         + ZoomServer::delete_surveys_router()
         + ZoomServer::delete_branding_router()
+        + ZoomServer::delete_advanced_router()
 }
 
 /// Outcome of a delete.

@@ -1,5 +1,6 @@
 //! Read-only tools (Zoom GET calls).
 
+pub mod advanced;
 pub mod branding;
 pub mod livestream;
 pub mod panelists;
@@ -24,4 +25,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::reports_router()
         + ZoomServer::livestream_router()
         + ZoomServer::branding_router()
+        + ZoomServer::advanced_router()
 }

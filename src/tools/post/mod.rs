@@ -1,5 +1,6 @@
 //! Create tools (Zoom POST calls).
 
+pub mod advanced;
 pub mod branding;
 pub mod image_file;
 pub mod panelists;
@@ -19,4 +20,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::create_panelists_router()
         + ZoomServer::create_polls_router()
         + ZoomServer::create_branding_router()
+        + ZoomServer::create_advanced_router()
 }
