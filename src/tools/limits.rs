@@ -8,7 +8,7 @@ use crate::server::output::ToolError;
 const SHOWN_CHARS: usize = 60;
 
 /// Shorten a value for an error message.
-pub fn shown(value: &str) -> String {
+pub fn truncate_for_message(value: &str) -> String {
     let mut text: String = value.chars().take(SHOWN_CHARS).collect();
     if value.chars().count() > SHOWN_CHARS {
         text.push('…');
@@ -34,7 +34,7 @@ pub fn check_text(field: &str, value: &str, max_chars: usize) -> Result<String, 
     if value.chars().any(char::is_control) {
         return Err(ToolError::invalid(format!(
             "{field} {:?} contains control characters such as line breaks. Remove them.",
-            shown(value)
+            truncate_for_message(value)
         )));
     }
     Ok(value.to_string())
@@ -59,7 +59,7 @@ pub fn check_url(
     if !valid {
         return Err(ToolError::invalid(format!(
             "{field} {:?} is not a valid URL: write it as scheme://host/path without spaces, with scheme {}.",
-            shown(&value),
+            truncate_for_message(&value),
             schemes.join(" or ")
         )));
     }
@@ -83,7 +83,7 @@ pub fn check_hex_color(field: &str, value: &str) -> Result<String, ToolError> {
         _ => {
             return Err(ToolError::invalid(format!(
                 "{field} {:?} is not a hex colour. Write it as 6 hex digits, such as \"#0E72ED\" or \"0e72ed\".",
-                shown(trimmed)
+                truncate_for_message(trimmed)
             )));
         }
     };
@@ -103,7 +103,7 @@ pub fn check_zoom_id(field: &str, value: &str) -> Result<String, ToolError> {
     if !valid {
         return Err(ToolError::invalid(format!(
             "{field} {:?} is not a Zoom id (1 to 128 letters, digits, -, _, +, / or =). Copy the id from the tool that listed it.",
-            shown(value)
+            truncate_for_message(value)
         )));
     }
     Ok(value.to_string())

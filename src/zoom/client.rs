@@ -283,10 +283,11 @@ pub struct UploadFile {
 }
 
 impl ZoomClient {
-    /// POST a multipart/form-data body: `file` as the part named `file`,
-    /// and `fields` as text parts. As in `send`, a 401 drops the token if
-    /// it is still current and retries once with a new one; nothing else
-    /// is retried, because Zoom may already have stored the upload.
+    /// POST a multipart/form-data body with `file` as the part named
+    /// `file` and `fields` as text parts. As in `send`, a 401 drops the
+    /// token if it is still current and retries once with a new one.
+    /// Nothing else is retried, because Zoom may already have stored the
+    /// upload.
     pub async fn post_multipart(
         &self,
         path: &ApiPath,
@@ -346,8 +347,8 @@ impl ZoomClient {
 
 /// Turn a response into the body of a success or Zoom's error.
 // NOTE: this repeats the response handling of `send_once`, so that the
-// retry work on `send_once` can merge without conflicts; `send_once` can
-// call this function once both changes are in.
+// retry work on `send_once` can merge without conflicts. Once both changes
+// are in, `send_once` can call this function instead.
 async fn read_response(
     method: &Method,
     path: &ApiPath,

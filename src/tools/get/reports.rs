@@ -195,7 +195,7 @@ pub struct AnswerReport {
     /// People who answered at least one question.
     pub respondents: usize,
     #[serde(skip)]
-    what: &'static str,
+    report_kind: &'static str,
     #[serde(skip)]
     requested: String,
 }
@@ -205,7 +205,7 @@ impl ToolOutput for AnswerReport {
         let mut text = format!(
             "{} {} report",
             self.instance.describe(&self.requested),
-            self.what
+            self.report_kind
         );
         if let Some(name) = self.survey_name.as_deref().filter(|name| !name.is_empty()) {
             text.push_str(&format!(" (\"{name}\")"));
@@ -375,7 +375,7 @@ impl ZoomServer {
             tallies: tally(&answers),
             answers,
             respondents,
-            what: "poll",
+            report_kind: "poll",
             requested: params.webinar_id.0,
         }))
     }
@@ -452,7 +452,7 @@ impl ZoomServer {
             tallies: tally(&answers),
             answers,
             respondents,
-            what: "survey",
+            report_kind: "survey",
             requested: params.webinar_id.0,
         }))
     }

@@ -90,8 +90,8 @@ pub struct SurveyQuestionInput {
     #[serde(default)]
     #[schemars(with = "bool")]
     pub show_as_dropdown: Option<bool>,
-    /// Choices, each at most 200 characters: 2 to 50 for single and multiple, 2 to 16 for
-    /// matching, 2 to 7 for rank_order; none for the other types.
+    /// Choices of at most 200 characters each. single and multiple take 2 to 50, matching 2 to
+    /// 16 and rank_order 2 to 7. The other types take none.
     #[serde(default)]
     pub answers: Vec<String>,
     /// matching and rank_order only: 2 to 10 prompts, each at most 200 characters.
@@ -363,7 +363,8 @@ fn question_body(field: &str, question: &SurveyQuestionInput) -> Result<Value, T
     Ok(Value::Object(entry))
 }
 
-/// answer_min_character and answer_max_character, for free-text questions.
+/// Check answer_min_character and answer_max_character, which only
+/// free-text questions take, and add them to `entry`.
 fn check_answer_length(
     field: &str,
     question: &SurveyQuestionInput,
@@ -412,18 +413,19 @@ fn check_answer_length(
     Ok(())
 }
 
-/// The rating_* fields, for rating_scale questions.
+/// Check the rating_* fields, which only rating_scale questions take, and
+/// add them to `entry`.
 fn check_rating(
     field: &str,
     question: &SurveyQuestionInput,
     entry: &mut Map<String, Value>,
 ) -> Result<(), ToolError> {
-    let given = question.rating_min_value.is_some()
+    let any_rating_field = question.rating_min_value.is_some()
         || question.rating_max_value.is_some()
         || question.rating_min_label.is_some()
         || question.rating_max_label.is_some();
     if question.kind != SurveyQuestionKind::RatingScale {
-        if given {
+        if any_rating_field {
             return Err(ToolError::invalid(format!(
                 "{field}.rating_min_value, rating_max_value and their labels apply to rating_scale questions only. Remove them."
             )));

@@ -173,7 +173,7 @@ impl ZoomServer {
     }
 
     /// Get a SIP URI that a video room system dials to join a webinar, optionally with a
-    /// passcode embedded. The URI expires; the result says when. Anyone with the URI can dial
+    /// passcode embedded. The URI expires after expire_in seconds. Anyone with the URI can dial
     /// in, so share it only with the room system.
     #[tool(
         name = "get_webinar_sip_dialing",

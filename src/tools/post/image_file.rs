@@ -12,7 +12,7 @@ use crate::zoom::UploadFile;
 /// Zoom's maximum branding file size ("15M" in Zoom's OpenAPI spec), read
 /// as 15 MiB.
 // NOTE: Zoom does not say whether 15 MB means 15,000,000 or 15 × 2^20
-// bytes; a file between the two passes this check and Zoom decides.
+// bytes. A file between the two passes this check, and Zoom decides.
 pub const MAX_IMAGE_BYTES: u64 = 15 * 1024 * 1024;
 
 /// How far a wallpaper's width-to-height ratio may differ from 16:9, as a
@@ -74,8 +74,8 @@ pub enum ImageFileError {
     )]
     Missing { path: PathBuf },
 
-    #[error("{path:?} is {what}, not a regular file. Give the path of the image file itself.")]
-    NotAFile { path: PathBuf, what: &'static str },
+    #[error("{path:?} is {found}, not a regular file. Give the path of the image file itself.")]
+    NotAFile { path: PathBuf, found: &'static str },
 
     #[error("could not read {path:?}: {message}. Check that the server's user may read it.")]
     Unreadable { path: PathBuf, message: String },
@@ -158,12 +158,12 @@ pub async fn check_image_file(
         }
     };
     if !metadata.is_file() {
-        let what = if metadata.is_dir() {
+        let found = if metadata.is_dir() {
             "a directory"
         } else {
             "a special file (device, socket or pipe)"
         };
-        return Err(ImageFileError::NotAFile { path, what });
+        return Err(ImageFileError::NotAFile { path, found });
     }
     // The size is checked before reading, so an oversized file is never
     // loaded into memory.

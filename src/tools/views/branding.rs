@@ -76,7 +76,7 @@ impl NameTag {
     }
 }
 
-/// The outcome of a branding change that Zoom answers without a body.
+/// The outcome of a branding change for which Zoom returns no body.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct BrandingChange {
     pub webinar_id: u64,

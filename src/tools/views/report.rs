@@ -344,7 +344,7 @@ pub struct QaReportAnswer {
     pub at: Option<TimeDisplay>,
 }
 
-/// One row per question, from Zoom's per-asker list.
+/// Flatten Zoom's per-asker list into one row per question.
 pub fn qa_rows(askers: Vec<ZoomQaAsker>, time_zone: Tz) -> Vec<QaReportRow> {
     let mut rows = Vec::new();
     for asker in askers {

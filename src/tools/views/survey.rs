@@ -22,7 +22,7 @@ pub struct Survey {
 }
 
 impl Survey {
-    /// Whether Zoom returned no survey content at all.
+    /// Report whether Zoom returned no questions and no survey link.
     pub fn is_empty(&self) -> bool {
         let no_questions = self
             .custom_survey
@@ -35,7 +35,7 @@ impl Survey {
         no_questions && no_link
     }
 
-    /// One or a few lines describing the survey.
+    /// Describe the survey in one or a few lines.
     pub fn describe(&self, webinar_id: u64) -> String {
         if self.is_empty() {
             return format!("Webinar {webinar_id} has no survey questions or survey link.");
@@ -65,15 +65,15 @@ impl Survey {
             }
             text.push_str(&format!("Webinar {webinar_id} third-party survey: {link}"));
         }
-        let shown = |value: Option<bool>| match value {
+        let yes_no = |value: Option<bool>| match value {
             Some(true) => "yes",
             Some(false) => "no",
             None => "not set",
         };
         text.push_str(&format!(
             "\nShown in the browser after the webinar: {}; linked in the follow-up email: {}.",
-            shown(self.show_in_the_browser),
-            shown(self.show_in_the_follow_up_email)
+            yes_no(self.show_in_the_browser),
+            yes_no(self.show_in_the_follow_up_email)
         ));
         text
     }
