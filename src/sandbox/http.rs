@@ -17,11 +17,8 @@ use super::handlers::{ApiCall, dispatch};
 use super::oauth::bearer_token;
 use super::query::QueryParams;
 use super::reply::{Reply, ZoomError};
-use super::routes::{RouteMatch, match_route};
+use super::routes::{RouteMatch, match_route, max_body_bytes};
 use super::state::{LogEntry, SandboxState};
-
-/// The largest request body read, in bytes (1 MiB).
-const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// State shared by every request.
 #[derive(Debug)]
@@ -95,7 +92,8 @@ impl Outcome {
 /// fallback.
 pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    let body = axum::body::to_bytes(body, MAX_BODY_BYTES).await.ok();
+    let body_limit = max_body_bytes(&parts.method, parts.uri.path());
+    let body = axum::body::to_bytes(body, body_limit).await.ok();
     let raw_path = parts.uri.path();
     let raw_query = parts.uri.query().unwrap_or("");
 
@@ -115,7 +113,7 @@ pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) 
         None => Outcome::from_error(&ZoomError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             413,
-            format!("Request body is larger than the sandbox limit of {MAX_BODY_BYTES} bytes."),
+            format!("Request body is larger than the sandbox limit of {body_limit} bytes."),
         )),
     };
     if outcome.status.is_success() {
@@ -230,6 +228,9 @@ fn serve_api(
         params: &params,
         query,
         body,
+        content_type: headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok()),
         now: Utc::now(),
     };
     dispatch(endpoint, state, &call).map(Outcome::from_reply)

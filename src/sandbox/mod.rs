@@ -1,9 +1,11 @@
 //! Simulated Zoom account served on loopback.
 //!
-//! The sandbox serves a subset of Zoom's REST API v2 (users, webinars,
-//! panelists, polls, registrants, invite links, past webinars and webinar
-//! reports) and the Server-to-Server OAuth token endpoint, with Zoom's status
-//! codes, error bodies, pagination and UUID encoding rules. Tests, demos and
+//! The sandbox serves the Server-to-Server OAuth token endpoint and a subset
+//! of Zoom's REST API v2, with Zoom's status codes, error bodies,
+//! pagination and UUID encoding rules. The subset covers users, webinars,
+//! webinar templates, panelists, polls, registrants and registration
+//! questions, invite links, session branding, live streams, surveys,
+//! tokens, tracking sources, past webinars and webinar reports. Tests, demos and
 //! benchmarks run against it because real webinars need a paid licence and
 //! every write reaches real attendees.
 //!
@@ -23,6 +25,7 @@ mod query;
 mod reply;
 mod routes;
 pub mod seed;
+mod seed_features;
 mod seed_past;
 mod server;
 mod state;

@@ -16,6 +16,7 @@ use super::model::user::{User, UserType};
 use super::model::webinar::{Webinar, WebinarPlan, WebinarType};
 use super::oauth::TokenStore;
 use super::paging::PageTokens;
+use super::seed_features;
 use super::seed_past;
 use super::state::{RequestLog, SandboxState};
 use super::times::local_to_utc;
@@ -43,14 +44,23 @@ pub const SINGLE_WEBINAR_PANELIST_EMAILS: [&str; 2] = [
     "pablo.panelist@sandbox.example.com",
 ];
 pub const SINGLE_WEBINAR_POLL_ID: &str = "plAudience3Fk7Rm1Zq9Wd";
+/// The single webinar has session branding on, with this default name tag,
+/// this default virtual background and no wallpaper.
+pub const SINGLE_WEBINAR_NAME_TAG_ID: &str = "ntSpeaker6Hq2Xw9Lb4Rk1";
+pub const SINGLE_WEBINAR_VIRTUAL_BACKGROUND_ID: &str = "vbStage3Mz8Kd1Wq5Tn7Yc";
 
 /// The owner's weekly recurring webinar (type 9): six occurrences at 10:00
 /// America/New_York, registration on with automatic approval, three
 /// approved registrants.
 pub const RECURRING_WEBINAR_ID: u64 = 81100000002;
 pub const RECURRING_WEBINAR_OCCURRENCES: usize = 6;
+/// The recurring webinar's tracking sources, "Newsletter" then "LinkedIn".
+/// It also has a post-webinar survey and a live stream target.
+pub const RECURRING_WEBINAR_TRACKING_SOURCE_IDS: [&str; 2] = ["7700000000001", "7700000000002"];
 
-/// The owner's single webinar with manual approval (approval_type 1).
+/// The owner's single webinar with manual approval (approval_type 1). Its
+/// registration form has the `org` and `job_title` fields and one custom
+/// question.
 pub const MANUAL_APPROVAL_WEBINAR_ID: u64 = 81100000003;
 pub const MANUAL_PENDING_REGISTRANT_IDS: [&str; 2] =
     ["rgPend01Hq5Lk9Xc3Vb7Ns", "rgPend02Mt8Wz2Jf6Qr4Dy"];
@@ -84,6 +94,9 @@ pub const PAST_PARTICIPANT_COUNTS: [usize; 3] = [23, 29, 40];
 pub const PAST_ABSENTEE_COUNTS: [usize; 3] = [25, 20, 9];
 /// The poll that the recorded poll results of the past instances refer to.
 pub const PAST_WEBINAR_POLL_ID: &str = "plFeedbk5Yh2Nc8Qw4Rv1T";
+
+/// The owner's webinar template, made from the single webinar.
+pub const OWNER_TEMPLATE_ID: &str = "tmLaunch5Gc8Vw2Qp4Zr9a";
 
 /// The id the first webinar created through the API receives.
 pub const FIRST_CREATED_WEBINAR_ID: u64 = 81100000101;
@@ -261,6 +274,7 @@ pub(crate) fn build_state(origin: String, tokens: TokenStore, now: DateTime<Utc>
             })],
         },
     });
+    seed_features::add_branding(&mut single);
     webinars.insert(single.id, single);
 
     let new_york = chrono_tz::America::New_York;
@@ -303,6 +317,7 @@ pub(crate) fn build_state(origin: String, tokens: TokenStore, now: DateTime<Utc>
             created,
         ));
     }
+    seed_features::add_recurring_features(&mut recurring);
     webinars.insert(recurring.id, recurring);
 
     let mut manual = seed_webinar(
@@ -361,6 +376,7 @@ pub(crate) fn build_state(origin: String, tokens: TokenStore, now: DateTime<Utc>
             .registrants
             .push(seed_registrant(id, first, last, status, created));
     }
+    seed_features::add_registration_questions(&mut manual);
     webinars.insert(manual.id, manual);
 
     let harper = &users[1];
@@ -387,6 +403,7 @@ pub(crate) fn build_state(origin: String, tokens: TokenStore, now: DateTime<Utc>
         users,
         webinars,
         next_webinar_id: FIRST_CREATED_WEBINAR_ID,
+        templates: vec![seed_features::owner_template()],
         pages: PageTokens::default(),
         tokens,
         log: RequestLog::default(),

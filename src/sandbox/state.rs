@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use serde::Serialize;
 
+use super::model::template::WebinarTemplate;
 use super::model::user::User;
 use super::model::webinar::Webinar;
 use super::oauth::TokenStore;
@@ -59,6 +60,8 @@ pub(crate) struct SandboxState {
     pub users: Vec<User>,
     pub webinars: BTreeMap<u64, Webinar>,
     pub next_webinar_id: u64,
+    /// Webinar templates of every user, oldest first.
+    pub templates: Vec<WebinarTemplate>,
     pub pages: PageTokens,
     pub tokens: TokenStore,
     pub log: RequestLog,

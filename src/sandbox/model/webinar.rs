@@ -4,11 +4,16 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde_json::{Map, Value, json};
 
+use super::branding::Branding;
+use super::livestream::LiveStream;
 use super::past::PastInstance;
 use super::poll::Poll;
 use super::recurrence::Recurrence;
 use super::registrant::{Panelist, Registrant};
+use super::registration_questions::RegistrationQuestions;
 use super::settings;
+use super::survey::WebinarSurvey;
+use super::tracking::TrackingSource;
 use super::user::User;
 use crate::sandbox::ids;
 use crate::sandbox::times::{format_utc, parse_time_zone};
@@ -107,6 +112,11 @@ pub(crate) struct Webinar {
     pub registrants: Vec<Registrant>,
     /// Ended instances, oldest first.
     pub instances: Vec<PastInstance>,
+    pub branding: Branding,
+    pub live_stream: LiveStream,
+    pub registration_questions: RegistrationQuestions,
+    pub survey: WebinarSurvey,
+    pub tracking_sources: Vec<TrackingSource>,
 }
 
 /// The view options of `GET /webinars/{id}`.
@@ -156,6 +166,11 @@ impl Webinar {
             polls: Vec::new(),
             registrants: Vec::new(),
             instances: Vec::new(),
+            branding: Branding::default(),
+            live_stream: LiveStream::default(),
+            registration_questions: RegistrationQuestions::default(),
+            survey: WebinarSurvey::default(),
+            tracking_sources: Vec::new(),
         }
     }
 
