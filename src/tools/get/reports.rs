@@ -25,9 +25,22 @@ const REPORT_MAX_PAGE_SIZE: u32 = 300;
 
 /// A numeric webinar id or an instance UUID, given as a JSON string or
 /// number.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
 pub struct WebinarIdOrUuid(pub String);
+
+impl JsonSchema for WebinarIdOrUuid {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "WebinarIdOrUuid".into()
+    }
+
+    fn json_schema(_generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A webinar id (a 64-bit number, as a number or a string) or an instance UUID.",
+            "type": ["string", "integer"]
+        })
+    }
+}
 
 impl<'de> Deserialize<'de> for WebinarIdOrUuid {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
