@@ -7,6 +7,7 @@ pub mod config;
 pub mod delete;
 pub mod get;
 pub mod input;
+pub mod limits;
 pub mod paging;
 pub mod patch;
 pub mod post;

@@ -6,7 +6,7 @@ pub mod error;
 pub mod path;
 pub mod token;
 
-pub use client::{Query, ZoomClient, decode};
+pub use client::{Query, UploadFile, ZoomClient, decode};
 pub use endpoints::{CALLED_ENDPOINTS, ZoomEndpoint};
 pub use error::{ApiFailure, FieldError, ZoomError};
 pub use path::ApiPath;

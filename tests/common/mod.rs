@@ -170,3 +170,9 @@ pub async fn token_requests(client: &Client) -> u64 {
     let status = call_ok(client, "get_token_status", Value::Null).await;
     status["token_requests"].as_u64().expect("token_requests")
 }
+
+/// Start the server in sandbox mode with every toolset, including those
+/// that are off by default.
+pub async fn start_sandbox_all() -> Server {
+    start(&["--sandbox", "--toolsets", "all"], &[]).await
+}

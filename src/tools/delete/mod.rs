@@ -1,8 +1,11 @@
 //! Delete tools (Zoom DELETE calls).
 
+pub mod advanced;
+pub mod branding;
 pub mod panelists;
 pub mod polls;
 pub mod registrants;
+pub mod surveys;
 pub mod webinars;
 
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -14,6 +17,9 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::delete_panelists_router()
         + ZoomServer::delete_registrants_router()
         + ZoomServer::delete_polls_router()
+        + ZoomServer::delete_surveys_router()
+        + ZoomServer::delete_branding_router()
+        + ZoomServer::delete_advanced_router()
 }
 
 /// Outcome of a delete.

@@ -1,5 +1,8 @@
 //! Create tools (Zoom POST calls).
 
+pub mod advanced;
+pub mod branding;
+pub mod image_file;
 pub mod panelists;
 pub mod polls;
 pub mod prompt;
@@ -18,4 +21,6 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + ZoomServer::create_panelists_router()
         + ZoomServer::create_polls_router()
         + ZoomServer::create_registrants_router()
+        + ZoomServer::create_branding_router()
+        + ZoomServer::create_advanced_router()
 }

@@ -1,9 +1,12 @@
 //! Zoom's response shapes (the fields this server uses) and the compact
 //! rows the tools return.
 
+pub mod branding;
 pub mod past;
 pub mod people;
 pub mod poll;
+pub mod report;
+pub mod survey;
 pub mod webinar;
 
 use chrono_tz::Tz;
