@@ -13,6 +13,7 @@ use axum::response::Response;
 use chrono::Utc;
 use serde_json::{Value, json};
 
+use super::faults::{FaultTable, Intercept, intercept};
 use super::handlers::{ApiCall, dispatch};
 use super::oauth::bearer_token;
 use super::query::QueryParams;
@@ -27,6 +28,8 @@ const MAX_BODY_BYTES: usize = 1024 * 1024;
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub state: Mutex<SandboxState>,
+    /// Injected faults, behind their own mutex so a delay never holds `state`.
+    pub faults: FaultTable,
 }
 
 /// A finished response plus what the request log records about it.
@@ -98,6 +101,11 @@ pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) 
     let body = axum::body::to_bytes(body, MAX_BODY_BYTES).await.ok();
     let raw_path = parts.uri.path();
     let raw_query = parts.uri.query().unwrap_or("");
+    if let Intercept::Respond(response) =
+        intercept(&shared, &parts.method, raw_path, body.as_deref()).await
+    {
+        return response;
+    }
 
     let mut state = shared.state.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(hook) = raw_path.strip_prefix("/_sandbox/") {

@@ -10,8 +10,11 @@
 //! State lives in memory for the life of the process and starts from the same
 //! seed data on every start (see [`seed`]). Two test hooks outside Zoom's
 //! namespace report what the sandbox saw: `GET /_sandbox/stats` and
-//! `GET /_sandbox/requests`.
+//! `GET /_sandbox/requests`. A third, `/_sandbox/faults`, injects faults
+//! (error responses, delays, dropped connections, revoked tokens) into
+//! matching requests (see the `faults` module).
 
+mod faults;
 mod fields;
 mod handlers;
 mod http;

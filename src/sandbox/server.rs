@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use super::faults::FaultTable;
 use super::http::{Shared, handle};
 use super::oauth::TokenStore;
 use super::routes::default_scopes;
@@ -56,6 +57,7 @@ impl SandboxServer {
         let state = seed::build_state(format!("http://{local_addr}"), tokens, Utc::now());
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
+            faults: FaultTable::default(),
         });
         let app = Router::new().fallback(handle).with_state(shared);
 

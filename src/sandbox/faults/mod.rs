@@ -1,0 +1,368 @@
+//! Fault injection for tests: the control endpoint `/_sandbox/faults` and
+//! the faults it queues for matching requests.
+//!
+//! `POST /_sandbox/faults` with a JSON body queues a fault for the next
+//! `times` requests (default 1) that match `method` (any when absent) and
+//! `path` (a raw-path prefix, or a template where `{name}` matches one
+//! segment):
+//!
+//! - `{"fault":"respond","status":429,"headers":{"Retry-After":"1"},"body":{...}}`
+//!   returns that status, headers and JSON body; `"text"` and
+//!   `"content_type"` send a raw body such as HTML, XML or an empty string;
+//! - `{"fault":"delay","delay_ms":2000}` waits, then serves normally;
+//! - `{"fault":"drop"}` closes the connection without a response;
+//! - `{"fault":"invalidate_tokens"}` revokes every access token issued so
+//!   far, at once, so the next API call gets 401 code 124.
+//!
+//! `respond` and `drop` also take `delay_ms`. `GET /_sandbox/faults` returns
+//! the pending faults and the fault log (one event per faulted request, with
+//! its outcome); `DELETE /_sandbox/faults` clears both. A request a fault
+//! answers or drops is recorded only in the fault log, not in the request
+//! log or the stats. The sandbox state mutex is never held during a delay.
+
+mod spec;
+
+use std::collections::VecDeque;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use axum::body::Body;
+use axum::http::{Method, StatusCode, header};
+use axum::response::Response;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::http::Shared;
+use spec::{Action, CannedResponse, Fault, FaultRequest, Matcher};
+
+/// The path of the control endpoint.
+pub(crate) const CONTROL_PATH: &str = "/_sandbox/faults";
+
+/// The maximum number of fault-log events kept; older ones are dropped first.
+const MAX_EVENTS: usize = 1000;
+
+/// The queued faults and the fault log.
+#[derive(Debug, Default)]
+pub(crate) struct FaultTable {
+    inner: Mutex<FaultState>,
+}
+
+#[derive(Debug, Default)]
+struct FaultState {
+    next_id: u64,
+    pending: Vec<PendingFault>,
+    next_event: u64,
+    events: VecDeque<FaultEvent>,
+}
+
+#[derive(Debug)]
+struct PendingFault {
+    id: u64,
+    matcher: Matcher,
+    remaining: u32,
+    action: Action,
+}
+
+/// One faulted request, as `GET /_sandbox/faults` returns it.
+#[derive(Debug, Clone, Serialize)]
+struct FaultEvent {
+    event_id: u64,
+    fault_id: u64,
+    method: String,
+    path: String,
+    fault: &'static str,
+    outcome: Outcome,
+}
+
+/// The outcome of a faulted request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Outcome {
+    /// The fault's delay is still running.
+    Waiting,
+    /// The delay ended and the request was served normally.
+    Served,
+    /// The canned response was sent.
+    Responded,
+    /// The connection was closed without a response.
+    Dropped,
+    /// The client went away during the delay, so the request was never
+    /// served and changed nothing.
+    Abandoned,
+}
+
+/// The request handler's next step after [`intercept`].
+pub(crate) enum Intercept {
+    /// Send this response and skip normal serving.
+    Respond(Response),
+    /// Serve the request normally.
+    Continue,
+}
+
+impl FaultTable {
+    fn lock(&self) -> MutexGuard<'_, FaultState> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Takes one use of the first pending fault matching the request.
+    fn take(&self, method: &Method, raw_path: &str) -> Option<(u64, Action)> {
+        let mut state = self.lock();
+        let index = state
+            .pending
+            .iter()
+            .position(|fault| fault.matcher.matches(method, raw_path))?;
+        let fault = &mut state.pending[index];
+        fault.remaining -= 1;
+        let taken = (fault.id, fault.action.clone());
+        if fault.remaining == 0 {
+            state.pending.remove(index);
+        }
+        Some(taken)
+    }
+
+    fn record(&self, event: FaultEvent) {
+        let mut state = self.lock();
+        if state.events.len() == MAX_EVENTS {
+            state.events.pop_front();
+        }
+        state.events.push_back(event);
+    }
+
+    fn set_outcome(&self, event_id: u64, outcome: Outcome) {
+        let mut state = self.lock();
+        if let Some(event) = state
+            .events
+            .iter_mut()
+            .find(|event| event.event_id == event_id)
+        {
+            event.outcome = outcome;
+        }
+    }
+}
+
+/// Records a faulted request in the fault log, and marks it abandoned when
+/// the handler future is dropped (the client disconnected) before
+/// [`finish`](Self::finish).
+struct EventGuard<'a> {
+    table: &'a FaultTable,
+    event_id: u64,
+    finished: bool,
+}
+
+impl<'a> EventGuard<'a> {
+    fn start(
+        table: &'a FaultTable,
+        fault_id: u64,
+        method: &Method,
+        raw_path: &str,
+        fault: &'static str,
+    ) -> Self {
+        let event_id = {
+            let mut state = table.lock();
+            state.next_event += 1;
+            state.next_event
+        };
+        table.record(FaultEvent {
+            event_id,
+            fault_id,
+            method: method.to_string(),
+            path: raw_path.to_owned(),
+            fault,
+            outcome: Outcome::Waiting,
+        });
+        Self {
+            table,
+            event_id,
+            finished: false,
+        }
+    }
+
+    fn finish(mut self, outcome: Outcome) {
+        self.finished = true;
+        self.table.set_outcome(self.event_id, outcome);
+    }
+}
+
+impl Drop for EventGuard<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            self.table.set_outcome(self.event_id, Outcome::Abandoned);
+        }
+    }
+}
+
+/// Serves the control endpoint, or applies the first fault that matches the
+/// request. `body` is `None` when the request body was over the size limit.
+pub(crate) async fn intercept(
+    shared: &Shared,
+    method: &Method,
+    raw_path: &str,
+    body: Option<&[u8]>,
+) -> Intercept {
+    if raw_path == CONTROL_PATH {
+        return Intercept::Respond(control(shared, method, body));
+    }
+    if raw_path.starts_with("/_sandbox/") {
+        return Intercept::Continue;
+    }
+    let Some((fault_id, action)) = shared.faults.take(method, raw_path) else {
+        return Intercept::Continue;
+    };
+    tracing::info!(
+        http.method = %method,
+        http.path = raw_path,
+        fault_id,
+        fault = action.kind(),
+        "sandbox applying an injected fault"
+    );
+    let event = EventGuard::start(&shared.faults, fault_id, method, raw_path, action.kind());
+    match action {
+        Action::Delay(delay) => {
+            tokio::time::sleep(delay).await;
+            event.finish(Outcome::Served);
+            Intercept::Continue
+        }
+        Action::Respond { response, delay } => {
+            tokio::time::sleep(delay).await;
+            event.finish(Outcome::Responded);
+            Intercept::Respond(canned(response))
+        }
+        Action::Drop(delay) => {
+            tokio::time::sleep(delay).await;
+            event.finish(Outcome::Dropped);
+            Intercept::Respond(dropped_connection())
+        }
+    }
+}
+
+fn control(shared: &Shared, method: &Method, body: Option<&[u8]>) -> Response {
+    match *method {
+        Method::GET => {
+            let state = shared.faults.lock();
+            let pending: Vec<Value> = state
+                .pending
+                .iter()
+                .map(|fault| {
+                    json!({
+                        "id": fault.id,
+                        "method": fault.matcher.method.as_ref().map(Method::as_str),
+                        "path": fault.matcher.path,
+                        "remaining": fault.remaining,
+                        "fault": fault.action.kind(),
+                    })
+                })
+                .collect();
+            let events: Vec<&FaultEvent> = state.events.iter().collect();
+            json_response(
+                StatusCode::OK,
+                json!({ "pending": pending, "events": events }),
+            )
+        }
+        Method::POST => queue(shared, body),
+        Method::DELETE => {
+            let mut state = shared.faults.lock();
+            let cleared = state.pending.len();
+            state.pending.clear();
+            state.events.clear();
+            json_response(StatusCode::OK, json!({ "cleared": cleared }))
+        }
+        _ => json_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            json!({ "error": format!("{method} is not allowed on {CONTROL_PATH}; use GET, POST or DELETE") }),
+        ),
+    }
+}
+
+fn queue(shared: &Shared, body: Option<&[u8]>) -> Response {
+    let bad_request =
+        |message: String| json_response(StatusCode::BAD_REQUEST, json!({ "error": message }));
+    let Some(body) = body else {
+        return bad_request("the fault request body is too large".to_owned());
+    };
+    let fault = match serde_json::from_slice::<FaultRequest>(body) {
+        Ok(request) => request.into_fault(),
+        Err(error) => Err(format!(
+            "the fault request is not valid JSON of a known fault: {error}"
+        )),
+    };
+    match fault {
+        Err(message) => bad_request(message),
+        Ok(Fault::InvalidateTokens) => {
+            let revoked = shared
+                .state
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .tokens
+                .revoke_all();
+            tracing::info!(revoked, "sandbox revoked every access token");
+            json_response(StatusCode::OK, json!({ "revoked": revoked }))
+        }
+        Ok(Fault::Queue {
+            matcher,
+            times,
+            action,
+        }) => {
+            let mut state = shared.faults.lock();
+            state.next_id += 1;
+            let id = state.next_id;
+            tracing::info!(fault_id = id, path = %matcher.path, times, fault = action.kind(), "sandbox queued a fault");
+            state.pending.push(PendingFault {
+                id,
+                matcher,
+                remaining: times,
+                action,
+            });
+            json_response(StatusCode::CREATED, json!({ "id": id }))
+        }
+    }
+}
+
+fn json_response(status: StatusCode, body: Value) -> Response {
+    let mut response = Response::new(Body::from(body.to_string()));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+fn canned(canned: CannedResponse) -> Response {
+    let mut response = match canned.body {
+        Some((bytes, content_type)) => {
+            let mut response = Response::new(Body::from(bytes));
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, content_type);
+            response
+        }
+        None => Response::new(Body::empty()),
+    };
+    *response.status_mut() = canned.status;
+    for (name, value) in canned.headers {
+        response.headers_mut().insert(name, value);
+    }
+    response
+}
+
+/// Builds a response whose body fails on the first read. hyper then aborts
+/// the connection, so the client sees it close without a complete response.
+fn dropped_connection() -> Response {
+    Response::new(Body::from_stream(tokio_util::io::ReaderStream::new(
+        FailingReader,
+    )))
+}
+
+/// A reader that fails at once.
+struct FailingReader;
+
+impl tokio::io::AsyncRead for FailingReader {
+    fn poll_read(
+        self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+        _buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Err(std::io::Error::other(
+            "sandbox fault: connection dropped",
+        )))
+    }
+}
