@@ -31,7 +31,8 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    let config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
+    let mut config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
+    config.network.apply(&cli.network_overrides());
     zoom_webinar_mcp::logging::init(&config.log_filter, config.log_dir.as_deref());
 
     match cli.command.unwrap_or(Command::Serve) {

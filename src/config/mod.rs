@@ -7,6 +7,7 @@
 //! placeholder that some MCP hosts pass through literally, counts as unset
 //! so a lower source can still supply it.
 
+pub mod network;
 mod source;
 pub mod variables;
 
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use secrecy::SecretString;
 
+pub use network::{NetworkOverrides, NetworkSettings};
 pub use source::{EnvSnapshot, ValueSource, is_placeholder};
 use variables as var;
 
@@ -58,6 +60,8 @@ pub struct Config {
     pub default_time_zone: Tz,
     pub log_dir: Option<PathBuf>,
     pub log_filter: String,
+    /// Timeouts, the tool-call deadline and the retry policy.
+    pub network: NetworkSettings,
     /// The env file that was read, if any.
     pub env_file: Option<PathBuf>,
     /// Each variable's source, for `zoom://env-status` and diagnostics.
@@ -77,6 +81,12 @@ pub enum ConfigError {
     TimeZone {
         variable: &'static str,
         value: String,
+    },
+    #[error("{variable}={value:?} is invalid: {reason}.")]
+    Setting {
+        variable: &'static str,
+        value: String,
+        reason: String,
     },
     #[error("{variable}={value:?} is not a valid URL: {reason}")]
     Url {
@@ -152,6 +162,7 @@ impl Config {
             .map(PathBuf::from)
             .or_else(default_log_dir);
         let log_filter = snapshot.value(var::RUST_LOG).unwrap_or("info").to_string();
+        let network = NetworkSettings::from_snapshot(snapshot)?;
 
         Ok(Config {
             credentials,
@@ -162,6 +173,7 @@ impl Config {
             default_time_zone,
             log_dir,
             log_filter,
+            network,
             env_file: snapshot.env_file().map(Path::to_path_buf),
             sources,
         })
