@@ -1,11 +1,16 @@
 //! Zoom REST API v2 client with Server-to-Server OAuth.
 
+mod attempt;
 mod client;
+pub mod deadline;
 mod error;
+pub mod failure;
 pub mod path;
+pub mod rate_limit;
+pub mod retry;
 pub mod token;
 
 pub use client::{Query, ZoomClient, decode};
-pub use error::{ApiFailure, FieldError, ZoomError};
+pub use error::{ApiFailure, FieldError, RateLimitHeaders, ZoomError};
 pub use path::ApiPath;
 pub use reqwest::Method;
