@@ -336,3 +336,62 @@ async fn invalid_fault_is_rejected_with_reason() {
         .unwrap();
     assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn drop_after_serving_keeps_the_write() {
+    let sandbox = Sandbox::start().await;
+    add_fault(
+        &sandbox,
+        json!({"fault": "drop", "method": "POST", "path": "/v2/users/me/webinars", "after_serving": true}),
+    )
+    .await;
+    let result = async {
+        sandbox
+            .client
+            .post(sandbox.url("/users/me/webinars"))
+            .bearer_auth(&sandbox.token)
+            .json(&json!({"topic": "Created but unanswered"}))
+            .send()
+            .await?
+            .bytes()
+            .await
+    }
+    .await;
+    assert!(result.is_err(), "the response must be lost: {result:?}");
+    let log = fault_log(&sandbox).await;
+    assert_eq!(log["events"][0]["outcome"], "dropped");
+    assert_eq!(log["events"][0]["after_serving"], true);
+
+    let list = sandbox.get("/users/me/webinars?page_size=300").await;
+    let created = list.body["webinars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|webinar| webinar["topic"] == "Created but unanswered")
+        .count();
+    assert_eq!(created, 1);
+}
+
+#[tokio::test]
+async fn delay_after_serving_delays_the_response() {
+    let sandbox = Sandbox::start().await;
+    add_fault(
+        &sandbox,
+        json!({"fault": "delay", "path": "/v2/users/me", "delay_ms": 100, "after_serving": true}),
+    )
+    .await;
+    assert_eq!(sandbox.get("/users/me").await.status, StatusCode::OK);
+    let log = fault_log(&sandbox).await;
+    assert_eq!(log["events"][0]["outcome"], "served");
+    assert_eq!(log["events"][0]["after_serving"], true);
+    // The request was served, so it is in the request log too.
+    let requests = sandbox.hook("/_sandbox/requests").await;
+    assert!(
+        requests
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|entry| entry["path"] == "/v2/users/me"),
+        "{requests}"
+    );
+}

@@ -13,7 +13,7 @@ use axum::response::Response;
 use chrono::Utc;
 use serde_json::{Value, json};
 
-use super::faults::{FaultTable, Intercept, intercept};
+use super::faults::FaultTable;
 use super::handlers::{ApiCall, dispatch};
 use super::oauth::bearer_token;
 use super::query::QueryParams;
@@ -94,18 +94,13 @@ impl Outcome {
     }
 }
 
-/// Handles every request, because the router sends every path to this
-/// fallback.
+/// Handles every request that the fault layer (the router's fallback,
+/// `faults::handle`) passes on.
 pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let body = axum::body::to_bytes(body, MAX_BODY_BYTES).await.ok();
     let raw_path = parts.uri.path();
     let raw_query = parts.uri.query().unwrap_or("");
-    if let Intercept::Respond(response) =
-        intercept(&shared, &parts.method, raw_path, body.as_deref()).await
-    {
-        return response;
-    }
 
     let mut state = shared.state.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(hook) = raw_path.strip_prefix("/_sandbox/") {

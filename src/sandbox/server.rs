@@ -10,8 +10,8 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use super::faults::FaultTable;
-use super::http::{Shared, handle};
+use super::faults::{self, FaultTable};
+use super::http::Shared;
 use super::oauth::TokenStore;
 use super::routes::default_scopes;
 use super::{SandboxError, SandboxOptions, seed};
@@ -59,7 +59,7 @@ impl SandboxServer {
             state: Mutex::new(state),
             faults: FaultTable::default(),
         });
-        let app = Router::new().fallback(handle).with_state(shared);
+        let app = Router::new().fallback(faults::handle).with_state(shared);
 
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {

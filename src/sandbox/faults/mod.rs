@@ -11,6 +11,9 @@
 //!   `"content_type"` send a raw body such as HTML, XML or an empty string;
 //! - `{"fault":"delay","delay_ms":2000}` waits, then serves normally;
 //! - `{"fault":"drop"}` closes the connection without a response;
+//! - with `"after_serving":true`, `delay` and `drop` serve the request
+//!   first (so a write happens) and then delay or drop the response, as
+//!   when Zoom acted on a request but its response was lost;
 //! - `{"fault":"invalidate_tokens"}` revokes every access token issued so
 //!   far, at once, so the next API call gets 401 code 124.
 //!
@@ -23,15 +26,16 @@
 mod spec;
 
 use std::collections::VecDeque;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode, header};
 use axum::response::Response;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::http::Shared;
+use super::http::{self, Shared};
 use spec::{Action, CannedResponse, Fault, FaultRequest, Matcher};
 
 /// The path of the control endpoint.
@@ -70,6 +74,8 @@ struct FaultEvent {
     method: String,
     path: String,
     fault: &'static str,
+    /// Whether the request was served (and any write done) before the fault.
+    after_serving: bool,
     outcome: Outcome,
 }
 
@@ -85,18 +91,43 @@ enum Outcome {
     Responded,
     /// The connection was closed without a response.
     Dropped,
-    /// The client went away during the delay, so the request was never
-    /// served and changed nothing.
+    /// The client went away during the delay. Unless the fault applied
+    /// after serving, the request was never served and changed nothing.
     Abandoned,
 }
 
 /// The request handler's next step after [`intercept`].
-pub(crate) enum Intercept {
+enum Intercept {
     /// Send this response and skip normal serving.
     Respond(Response),
-    /// Serve the request normally.
-    Continue,
+    /// Serve the request, then pass the response to [`after_serving`].
+    Serve(AfterServing),
 }
+
+/// A fault to apply to the response once the request was served, if any.
+struct AfterServing(Option<(u64, Action)>);
+
+/// Handles every request: serves the control endpoint, applies a matching
+/// fault, and passes the rest to the sandbox's handler.
+pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let method = request.method().clone();
+    let raw_path = request.uri().path().to_owned();
+    if raw_path == CONTROL_PATH {
+        let body = axum::body::to_bytes(request.into_body(), MAX_CONTROL_BODY_BYTES)
+            .await
+            .ok();
+        return control(&shared, &method, body.as_deref());
+    }
+    let fault = match intercept(&shared, &method, &raw_path).await {
+        Intercept::Respond(response) => return response,
+        Intercept::Serve(fault) => fault,
+    };
+    let response = http::handle(State(Arc::clone(&shared)), request).await;
+    after_serving(&shared, fault, &method, &raw_path, response).await
+}
+
+/// The largest control request body read, in bytes.
+const MAX_CONTROL_BODY_BYTES: usize = 1024 * 1024;
 
 impl FaultTable {
     fn lock(&self) -> MutexGuard<'_, FaultState> {
@@ -155,6 +186,7 @@ impl<'a> EventGuard<'a> {
         method: &Method,
         raw_path: &str,
         fault: &'static str,
+        after_serving: bool,
     ) -> Self {
         let event_id = {
             let mut state = table.lock();
@@ -167,6 +199,7 @@ impl<'a> EventGuard<'a> {
             method: method.to_string(),
             path: raw_path.to_owned(),
             fault,
+            after_serving,
             outcome: Outcome::Waiting,
         });
         Self {
@@ -190,43 +223,45 @@ impl Drop for EventGuard<'_> {
     }
 }
 
-/// Serves the control endpoint, or applies the first fault that matches the
-/// request. `body` is `None` when the request body was over the size limit.
-pub(crate) async fn intercept(
-    shared: &Shared,
-    method: &Method,
-    raw_path: &str,
-    body: Option<&[u8]>,
-) -> Intercept {
-    if raw_path == CONTROL_PATH {
-        return Intercept::Respond(control(shared, method, body));
-    }
+/// Applies the first fault that matches the request, if any.
+async fn intercept(shared: &Shared, method: &Method, raw_path: &str) -> Intercept {
     if raw_path.starts_with("/_sandbox/") {
-        return Intercept::Continue;
+        return Intercept::Serve(AfterServing(None));
     }
     let Some((fault_id, action)) = shared.faults.take(method, raw_path) else {
-        return Intercept::Continue;
+        return Intercept::Serve(AfterServing(None));
     };
     tracing::info!(
         http.method = %method,
         http.path = raw_path,
         fault_id,
         fault = action.kind(),
+        after_serving = action.after_serving(),
         "sandbox applying an injected fault"
     );
-    let event = EventGuard::start(&shared.faults, fault_id, method, raw_path, action.kind());
+    if action.after_serving() {
+        return Intercept::Serve(AfterServing(Some((fault_id, action))));
+    }
+    let event = EventGuard::start(
+        &shared.faults,
+        fault_id,
+        method,
+        raw_path,
+        action.kind(),
+        false,
+    );
     match action {
-        Action::Delay(delay) => {
+        Action::Delay { delay, .. } => {
             tokio::time::sleep(delay).await;
             event.finish(Outcome::Served);
-            Intercept::Continue
+            Intercept::Serve(AfterServing(None))
         }
         Action::Respond { response, delay } => {
             tokio::time::sleep(delay).await;
             event.finish(Outcome::Responded);
             Intercept::Respond(canned(response))
         }
-        Action::Drop(delay) => {
+        Action::Drop { delay, .. } => {
             tokio::time::sleep(delay).await;
             event.finish(Outcome::Dropped);
             Intercept::Respond(dropped_connection())
@@ -234,6 +269,43 @@ pub(crate) async fn intercept(
     }
 }
 
+/// Applies an after-serving fault to the response of a served request:
+/// waits before returning it, or replaces it with a dropped connection.
+async fn after_serving(
+    shared: &Shared,
+    fault: AfterServing,
+    method: &Method,
+    raw_path: &str,
+    response: Response,
+) -> Response {
+    let AfterServing(Some((fault_id, action))) = fault else {
+        return response;
+    };
+    let event = EventGuard::start(
+        &shared.faults,
+        fault_id,
+        method,
+        raw_path,
+        action.kind(),
+        true,
+    );
+    match action {
+        Action::Delay { delay, .. } => {
+            tokio::time::sleep(delay).await;
+            event.finish(Outcome::Served);
+            response
+        }
+        Action::Drop { delay, .. } => {
+            tokio::time::sleep(delay).await;
+            event.finish(Outcome::Dropped);
+            dropped_connection()
+        }
+        Action::Respond { .. } => response,
+    }
+}
+
+/// Serves the control endpoint. `body` is `None` when the request body was
+/// over the size limit.
 fn control(shared: &Shared, method: &Method, body: Option<&[u8]>) -> Response {
     match *method {
         Method::GET => {

@@ -53,12 +53,21 @@ enum ActionRequest {
         #[serde(default)]
         delay_ms: u64,
     },
-    /// Wait, then serve the request normally.
-    Delay { delay_ms: u64 },
-    /// Close the connection without sending a response.
+    /// Wait, then serve the request normally; with `after_serving`, serve
+    /// it first (changing state) and wait before sending the response.
+    Delay {
+        delay_ms: u64,
+        #[serde(default)]
+        after_serving: bool,
+    },
+    /// Close the connection without sending a response; with
+    /// `after_serving`, serve the request first, so its write happens but
+    /// the client never learns of it.
     Drop {
         #[serde(default)]
         delay_ms: u64,
+        #[serde(default)]
+        after_serving: bool,
     },
     /// Revoke every access token issued so far, at once.
     InvalidateTokens,
@@ -109,8 +118,14 @@ pub(crate) enum Action {
         response: CannedResponse,
         delay: Duration,
     },
-    Delay(Duration),
-    Drop(Duration),
+    Delay {
+        delay: Duration,
+        after_serving: bool,
+    },
+    Drop {
+        delay: Duration,
+        after_serving: bool,
+    },
 }
 
 impl Action {
@@ -118,8 +133,18 @@ impl Action {
     pub(crate) fn kind(&self) -> &'static str {
         match self {
             Action::Respond { .. } => "respond",
-            Action::Delay(_) => "delay",
-            Action::Drop(_) => "drop",
+            Action::Delay { .. } => "delay",
+            Action::Drop { .. } => "drop",
+        }
+    }
+
+    /// Reports whether the request is served before the fault applies.
+    pub(crate) fn after_serving(&self) -> bool {
+        match self {
+            Action::Respond { .. } => false,
+            Action::Delay { after_serving, .. } | Action::Drop { after_serving, .. } => {
+                *after_serving
+            }
         }
     }
 }
@@ -152,8 +177,20 @@ impl FaultRequest {
                 response: canned_response(status, headers, body, text, content_type)?,
                 delay: delay(delay_ms)?,
             },
-            ActionRequest::Delay { delay_ms } => Action::Delay(delay(delay_ms)?),
-            ActionRequest::Drop { delay_ms } => Action::Drop(delay(delay_ms)?),
+            ActionRequest::Delay {
+                delay_ms,
+                after_serving,
+            } => Action::Delay {
+                delay: delay(delay_ms)?,
+                after_serving,
+            },
+            ActionRequest::Drop {
+                delay_ms,
+                after_serving,
+            } => Action::Drop {
+                delay: delay(delay_ms)?,
+                after_serving,
+            },
         };
         let path = self
             .path
