@@ -47,12 +47,21 @@ pub fn envs(sandbox: &SandboxServer, extra: &[(&str, &str)]) -> Vec<(String, Str
 
 /// Starts the binary against `sandbox`.
 pub async fn start(sandbox: &SandboxServer, extra: &[(&str, &str)]) -> Server {
+    start_with_args(sandbox, &[], extra).await
+}
+
+/// Starts the binary with command-line `args` against `sandbox`.
+pub async fn start_with_args(
+    sandbox: &SandboxServer,
+    args: &[&str],
+    extra: &[(&str, &str)],
+) -> Server {
     let pairs = envs(sandbox, extra);
     let borrowed: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(name, value)| (name.as_str(), value.as_str()))
         .collect();
-    common::start(&[], &borrowed).await
+    common::start(args, &borrowed).await
 }
 
 fn hook_url(sandbox: &SandboxServer, hook: &str) -> String {
