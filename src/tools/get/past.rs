@@ -340,6 +340,11 @@ async fn choose_instance(
     webinar_id: u64,
     uuid: Option<&str>,
 ) -> Result<InstanceChoice, ToolError> {
+    let uuid = uuid.map(str::trim).filter(|uuid| !uuid.is_empty());
+    if let Some(uuid) = uuid {
+        // Validate the UUID's characters before any request is sent.
+        ApiPath::new().webinar_id_or_uuid("uuid", uuid)?;
+    }
     let path = ApiPath::new()
         .literal("past_webinars")
         .number(webinar_id)
@@ -357,10 +362,8 @@ async fn choose_instance(
         b_time.cmp(&a_time)
     });
 
-    match uuid.map(str::trim).filter(|uuid| !uuid.is_empty()) {
+    match uuid {
         Some(uuid) => {
-            // Validate the UUID's characters before it is used in a path.
-            ApiPath::new().webinar_id_or_uuid("uuid", uuid)?;
             if !instances.is_empty() && !instances.iter().any(|instance| instance.uuid == uuid) {
                 return Err(ToolError::invalid(format!(
                     "uuid {uuid:?} is not an ended instance of webinar {webinar_id}. Its instances are: {}.",
