@@ -1,5 +1,6 @@
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Parser;
 use rmcp::ServiceExt;
@@ -20,7 +21,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    let outcome = runtime.block_on(run(cli));
+    // Tokio reads stdin on a blocking thread that returns only when a line
+    // or EOF arrives. After SIGTERM that may never happen, and dropping the
+    // runtime would wait for it forever, so the wait is bounded.
+    runtime.shutdown_timeout(RUNTIME_SHUTDOWN_WAIT);
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!("{error}");
@@ -29,6 +35,12 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// How long shutdown waits for blocking threads, such as a pending stdin read.
+const RUNTIME_SHUTDOWN_WAIT: Duration = Duration::from_millis(500);
+
+/// How long shutdown waits for the last MCP messages to reach stdout.
+const STDOUT_FLUSH_WAIT: Duration = Duration::from_secs(2);
 
 async fn run(cli: Cli) -> Result<(), String> {
     let mut config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
@@ -74,8 +86,9 @@ async fn serve(
         version = env!("CARGO_PKG_VERSION"),
         "serving MCP over stdio"
     );
+    let stdio = zoom_webinar_mcp::server::stdio::stdio();
     let running = server
-        .serve(rmcp::transport::stdio())
+        .serve((stdio.input, stdio.output))
         .await
         .map_err(|error| format!("MCP session failed to start: {error}"))?;
     let quit_reason = tokio::select! {
@@ -83,6 +96,12 @@ async fn serve(
         _ = shutdown_signal() => "signal".to_string(),
     };
     tracing::info!(reason = %quit_reason, "MCP session ended");
+    if tokio::time::timeout(STDOUT_FLUSH_WAIT, stdio.writer)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the last MCP messages did not reach stdout in time");
+    }
     if let Some(sandbox) = sandbox_server {
         sandbox.shutdown().await;
     }

@@ -3,6 +3,7 @@
 pub mod dispatch;
 pub mod output;
 mod resources;
+pub mod stdio;
 
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
