@@ -39,8 +39,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_request_timeout_flag)]
     pub request_timeout: Option<Duration>,
 
-    /// Seconds after which a tool call stops and returns an error result that says it can be
-    /// retried [default: 50, or ZOOM_TOOL_DEADLINE_SECS].
+    /// Seconds after which a tool call stops and returns an error result stating whether it can
+    /// be retried [default: 50, or ZOOM_TOOL_DEADLINE_SECS].
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_deadline_flag)]
     pub tool_deadline: Option<Duration>,
 

@@ -9,7 +9,7 @@ use tracing_subscriber::{EnvFilter, Layer, fmt};
 
 pub const LOG_FILE_NAME: &str = "zoom_mcp_server.log";
 
-/// Caps rmcp's own logs at info, whatever `RUST_LOG` says. At debug, rmcp
+/// Caps rmcp's own logs at info, whatever `RUST_LOG` sets. At debug, rmcp
 /// 3.11 logs every request with its arguments, which would put the client
 /// secret given to `configure_zoom` into stderr and the log file.
 fn quiet_rmcp() -> tracing_subscriber::filter::Directive {

@@ -1,5 +1,5 @@
 //! Hostile and broken tool arguments, through the real binary against a
-//! sandbox whose request log shows what reached "Zoom": each value is
+//! sandbox whose request log shows what reached "Zoom". Each value is
 //! rejected with a clear message before any request, or encoded so that it
 //! can only address the resource the tool meant.
 

@@ -1,9 +1,9 @@
-//! Secrets stay secret: with known credentials, representative scenarios
-//! (token requests and renewals, writes, rate limits, server errors, a
-//! failed token request, configure_zoom, every resource) must leave the
-//! client secret and every access token out of stdout, stderr, the log
-//! file, tool results and resources. configure_zoom writes no secret to
-//! disk.
+//! Secrets stay secret. The tests run representative scenarios with known
+//! credentials: token requests and renewals, writes, rate limits, server
+//! errors, a failed token request, configure_zoom and every resource. The
+//! client secret and every access token must stay out of stdout, stderr,
+//! the log file, tool results and resources, and configure_zoom must
+//! write no secret to disk.
 
 mod common;
 mod live_support;
@@ -260,7 +260,8 @@ async fn run_scenarios(log_level: &str) {
         format!("configured-client:{CONFIGURED_SECRET}").as_bytes(),
     ));
 
-    assert!(!stdout.is_empty() && !stderr.is_empty());
+    assert!(!stdout.is_empty(), "stdout was not recorded");
+    assert!(!stderr.is_empty(), "stderr was not recorded");
     assert_absent("stdout", &stdout, &secrets);
     assert_absent("stderr", &stderr, &secrets);
     let log = std::fs::read_to_string(dir.path().join("logs").join("zoom_mcp_server.log")).unwrap();
@@ -272,11 +273,11 @@ async fn run_scenarios(log_level: &str) {
     for (index, text) in received.iter().enumerate() {
         assert_absent(&format!("tool result or resource {index}"), text, &secrets);
     }
-    // The cache file holds tokens by design, never a client secret.
+    // The cache file stores tokens by design, never a client secret.
     let cache_text = std::fs::read_to_string(&cache).unwrap();
     assert!(!cache_text.contains(CLIENT_SECRET));
     assert!(!cache_text.contains(CONFIGURED_SECRET));
-    // No other file in the folder holds the configured secret.
+    // No other file in the folder contains the configured secret.
     for entry in walk(dir.path()) {
         let bytes = std::fs::read(&entry).unwrap();
         assert!(

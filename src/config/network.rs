@@ -10,7 +10,7 @@ pub const DEFAULT_CONNECT_TIMEOUT_SECS: f64 = 10.0;
 /// Default whole-request timeout, in seconds.
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: f64 = 30.0;
 /// Default tool-call deadline, in seconds: below the 60 seconds most MCP
-/// hosts wait for a tool result, so the server answers first.
+/// hosts wait for a tool result, so the server responds first.
 pub const DEFAULT_TOOL_DEADLINE_SECS: f64 = 50.0;
 /// Default number of attempts per Zoom request, the first one included.
 pub const DEFAULT_RETRY_MAX_ATTEMPTS: u32 = 4;

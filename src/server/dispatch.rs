@@ -2,9 +2,9 @@
 //! (`notifications/cancelled`) and when it passes the tool deadline.
 //!
 //! Stopping drops the tool's future, and with it any Zoom request in
-//! flight: reqwest closes that connection, so Zoom (or the sandbox) sees
-//! the request end early. A POST that was already sent may still have
-//! taken effect; the deadline message says so for write tools.
+//! flight: reqwest closes that connection before Zoom responds. A POST
+//! that was already sent may still take effect, so the deadline message
+//! for write tools tells the user to check first.
 
 use std::future::Future;
 use std::time::Duration;

@@ -1,9 +1,9 @@
 //! The stdio transport with JSON-RPC framing checks in front of rmcp.
 //!
 //! rmcp ignores a line that is not JSON, so a client that sent one waits
-//! for an answer that never comes, and it drops a line over its 16 MiB
-//! limit the same way. JSON-RPC 2.0 answers both with an error whose `id`
-//! is null, so this layer does that: each input line is checked for JSON
+//! for a response that never comes, and it drops a line over its 16 MiB
+//! limit the same way. JSON-RPC 2.0 requires an error response with a null
+//! `id` for both, so this layer sends one: each input line is checked for JSON
 //! syntax and size before rmcp sees it. Lines that pass go to rmcp
 //! unchanged. Everything written to stdout, rmcp's messages and these
 //! errors alike, goes through one writer task, one whole line at a time,
@@ -28,9 +28,9 @@ const INVALID_REQUEST: i64 = -32600;
 /// The pipes rmcp reads from and writes to, and the task that writes
 /// stdout.
 pub struct GuardedStdio {
-    /// What rmcp reads: the checked input lines.
+    /// The checked input lines, which rmcp reads.
     pub input: DuplexStream,
-    /// Where rmcp writes its messages.
+    /// The pipe rmcp writes its messages to.
     pub output: DuplexStream,
     /// Ends once rmcp closed its output and every line was written.
     pub writer: JoinHandle<()>,
@@ -127,7 +127,7 @@ async fn check_input<R: AsyncRead + Unpin>(
             }
         };
         if let Some(error) = json_syntax_error(&line) {
-            tracing::warn!(%error, bytes = line.len(), "input line is not JSON; answered with a parse error");
+            tracing::warn!(%error, bytes = line.len(), "input line is not JSON; returned a parse error");
             let message = format!(
                 "Parse error: the line is not valid JSON ({error}). Send one JSON-RPC message per line."
             );

@@ -14,7 +14,7 @@ use super::error::{ApiFailure, RateLimitHeaders, ZoomErrorBody};
 use super::failure::{DailyLimitFailure, NetworkFailure, NetworkFailureKind, UncertainWrite};
 use super::rate_limit::{RateLimitResponse, daily_limit_description};
 
-/// How one attempt failed.
+/// The failure of one attempt.
 #[derive(Debug)]
 pub enum Failure {
     /// Zoom returned an error status.
@@ -77,7 +77,7 @@ impl Failure {
         }
     }
 
-    /// Turns the last failure into the error the caller sees.
+    /// Turns the last failure into the error returned to the caller.
     pub fn into_error(self, context: &ErrorContext<'_>) -> ZoomError {
         let method = context.method.to_string();
         let path = context.path.to_string();
@@ -131,7 +131,7 @@ impl Failure {
     }
 }
 
-/// What the final error needs to know about the request.
+/// The request details the final error needs.
 pub struct ErrorContext<'a> {
     pub method: &'a Method,
     pub path: &'a super::ApiPath,

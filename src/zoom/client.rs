@@ -288,7 +288,7 @@ impl ZoomClient {
     }
 }
 
-/// How one attempt ended, when it did not succeed.
+/// The outcome of an attempt that did not succeed.
 enum Attempt {
     /// A failure the retry policy decides on.
     Failed(Failure),

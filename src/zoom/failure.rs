@@ -1,6 +1,6 @@
 //! Failures the retry loop ends with, besides Zoom's error responses: a
 //! daily rate limit, a write with an unknown outcome, and network failures.
-//! Each message says what happened and what to do next.
+//! Each message states what happened and what to do next.
 
 use std::fmt;
 use std::time::Duration;
@@ -17,10 +17,10 @@ pub struct DailyLimitFailure {
     /// Zoom's message.
     pub message: String,
     /// Which limit, such as `3 "Add a webinar registrant" requests per day
-    /// for the registrant x@y.z`, when Zoom's message or headers say.
+    /// for the registrant x@y.z`, when Zoom's message or headers give it.
     pub limit: Option<String>,
     pub resets_at: DateTime<Utc>,
-    /// Where `resets_at` came from: the `Retry-After` header, or the
+    /// The source of `resets_at`: the `Retry-After` header, or the
     /// midnight UTC rule.
     pub reset_source: &'static str,
     /// The server's default time zone, for showing the reset time.
@@ -56,7 +56,7 @@ impl fmt::Display for DailyLimitFailure {
 pub struct UncertainWrite {
     pub method: String,
     pub path: String,
-    /// What went wrong, such as `no response within 30 s`.
+    /// The cause, such as `no response within 30 s`.
     pub cause: String,
 }
 

@@ -6,7 +6,7 @@
 //! `2020-05-31T00:00:00Z`, not seconds. The per-user and per-registrant
 //! daily limits (3 registrant adds and 10 status changes per registrant per
 //! day, 100 webinar creates or updates per host per day) have arrived with
-//! neither header, and their message says they resume at 00:00 GMT.
+//! neither header, and their message states that they resume at 00:00 GMT.
 
 use std::time::Duration;
 

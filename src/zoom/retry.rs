@@ -84,7 +84,7 @@ pub struct AttemptState {
     pub deadline_left: Option<Duration>,
 }
 
-/// What to do after a failed attempt.
+/// The next step after a failed attempt.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
     /// Wait, then send the request again.

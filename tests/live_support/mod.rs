@@ -93,7 +93,7 @@ async fn read_hook(sandbox: &SandboxServer, hook: &str) -> Value {
         .expect("hook returns JSON")
 }
 
-/// The fault log's events.
+/// Returns the fault log's events.
 pub async fn fault_events(sandbox: &SandboxServer) -> Vec<Value> {
     read_hook(sandbox, "faults").await["events"]
         .as_array()
@@ -101,7 +101,7 @@ pub async fn fault_events(sandbox: &SandboxServer) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-/// The sandbox's request log.
+/// Returns the sandbox's request log.
 pub async fn requests(sandbox: &SandboxServer) -> Vec<Value> {
     read_hook(sandbox, "requests")
         .await
@@ -124,14 +124,15 @@ pub async fn count_requests(sandbox: &SandboxServer, method: &str, prefix: &str)
         .count()
 }
 
-/// Token requests the sandbox answered.
+/// Returns the number of token requests the sandbox served.
 pub async fn token_requests(sandbox: &SandboxServer) -> u64 {
     read_hook(sandbox, "stats").await["token_requests"]
         .as_u64()
         .expect("token_requests")
 }
 
-/// API requests the sandbox served (faulted ones excluded).
+/// Returns the number of API requests the sandbox served (faulted ones
+/// excluded).
 pub async fn api_requests(sandbox: &SandboxServer) -> u64 {
     read_hook(sandbox, "stats").await["api_requests"]
         .as_u64()

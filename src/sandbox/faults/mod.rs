@@ -19,9 +19,10 @@
 //!
 //! `respond` and `drop` also take `delay_ms`. `GET /_sandbox/faults` returns
 //! the pending faults and the fault log (one event per faulted request, with
-//! its outcome); `DELETE /_sandbox/faults` clears both. A request a fault
-//! answers or drops is recorded only in the fault log, not in the request
-//! log or the stats. The sandbox state mutex is never held during a delay.
+//! its outcome); `DELETE /_sandbox/faults` clears both. A request that a
+//! fault responds to or drops is recorded only in the fault log, not in the
+//! request log or the stats. The sandbox state mutex is never held during a
+//! delay.
 
 mod spec;
 

@@ -128,7 +128,7 @@ impl TokenCacheFile {
 
     /// Write to a temporary file in the same folder, then rename it over the
     /// cache file, so a reader sees the old file or the new one, never half.
-    /// rename(2) replaces the name atomically, so this holds even when the
+    /// rename(2) replaces the name atomically, so this stays true even when the
     /// process is killed mid-write; the temporary file is then left behind,
     /// and a later write removes it.
     fn write_atomically(&self, file: &CacheFile) -> std::io::Result<()> {
