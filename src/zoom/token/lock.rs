@@ -7,6 +7,8 @@
 //! the cache file. The cache file itself cannot carry the lock because
 //! each write replaces it by a rename. The OS releases the lock when its
 //! holder exits, even when killed, so a crash never leaves it held.
+// NOTE: the tests run on Linux only; the Windows path (the same std call)
+// has not been run.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
