@@ -2,10 +2,14 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::variables;
+use crate::config::network::{
+    parse_connect_timeout_flag, parse_deadline_flag, parse_request_timeout_flag,
+};
+use crate::config::{NetworkOverrides, variables};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,9 +40,34 @@ pub struct Cli {
     /// Expose only read-only tools, whatever --toolsets and --tools say (also ZOOM_READ_ONLY=1).
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Seconds allowed to connect to Zoom or the token endpoint, decimals allowed
+    /// [default: 10, or ZOOM_CONNECT_TIMEOUT_SECS].
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_connect_timeout_flag)]
+    pub connect_timeout: Option<Duration>,
+
+    /// Seconds allowed for one whole request to Zoom, decimals allowed
+    /// [default: 30, or ZOOM_REQUEST_TIMEOUT_SECS].
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_request_timeout_flag)]
+    pub request_timeout: Option<Duration>,
+
+    /// Seconds after which a tool call stops and returns an error result stating whether it can
+    /// be retried [default: 50, or ZOOM_TOOL_DEADLINE_SECS].
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_deadline_flag)]
+    pub tool_deadline: Option<Duration>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Returns the network settings given as flags, which win over the environment.
+    pub fn network_overrides(&self) -> NetworkOverrides {
+        NetworkOverrides {
+            connect_timeout: self.connect_timeout,
+            request_timeout: self.request_timeout,
+            tool_deadline: self.tool_deadline,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,13 @@ use tracing_subscriber::{EnvFilter, Layer, fmt};
 
 pub const LOG_FILE_NAME: &str = "zoom_mcp_server.log";
 
+/// Caps rmcp's own logs at info, whatever `RUST_LOG` sets. At debug, rmcp
+/// 3.11 logs every request with its arguments, which would put the client
+/// secret given to `configure_zoom` into stderr and the log file.
+fn quiet_rmcp() -> tracing_subscriber::filter::Directive {
+    "rmcp=info".parse().expect("a valid directive")
+}
+
 /// Install the global subscriber: stderr always, the log file when
 /// `log_dir` can be created. `filter` uses `RUST_LOG` syntax; an invalid
 /// filter falls back to `info` with a warning.
@@ -17,6 +24,7 @@ pub fn init(filter: &str, log_dir: Option<&Path>) {
         Ok(parsed) => (parsed, None),
         Err(error) => (EnvFilter::new("info"), Some(error.to_string())),
     };
+    let env_filter = env_filter.add_directive(quiet_rmcp());
 
     let stderr_layer = fmt::layer()
         .with_writer(std::io::stderr)

@@ -1,5 +1,6 @@
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Parser;
 use rmcp::ServiceExt;
@@ -21,7 +22,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    let outcome = runtime.block_on(run(cli));
+    // Tokio reads stdin on a blocking thread that returns only when a line
+    // or EOF arrives. After SIGTERM that may never happen, and dropping the
+    // runtime would wait for it forever, so the wait is bounded.
+    runtime.shutdown_timeout(RUNTIME_SHUTDOWN_WAIT);
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
@@ -30,10 +36,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// How long shutdown waits for blocking threads, such as a pending stdin read.
+const RUNTIME_SHUTDOWN_WAIT: Duration = Duration::from_millis(500);
+
+/// How long shutdown waits for the last MCP messages to reach stdout.
+const STDOUT_FLUSH_WAIT: Duration = Duration::from_secs(2);
+
 /// Load the configuration, start logging, then run the command. An error
 /// after logging starts goes to the log file too; stderr shows it once.
 async fn run(cli: Cli) -> Result<(), String> {
-    let config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
+    let mut config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
+    config.network.apply(&cli.network_overrides());
     let log_dir = config.log_dir.clone();
     zoom_webinar_mcp::logging::init(&config.log_filter, log_dir.as_deref());
     let result = run_command(cli, config).await;
@@ -95,8 +108,9 @@ async fn serve(
         tools = server.tools().len(),
         "serving MCP over stdio"
     );
+    let stdio = zoom_webinar_mcp::server::stdio::stdio();
     let running = server
-        .serve(rmcp::transport::stdio())
+        .serve((stdio.input, stdio.output))
         .await
         .map_err(|error| format!("MCP session failed to start: {error}"))?;
     let quit_reason = tokio::select! {
@@ -104,6 +118,12 @@ async fn serve(
         _ = shutdown_signal() => "signal".to_string(),
     };
     tracing::info!(reason = %quit_reason, "MCP session ended");
+    if tokio::time::timeout(STDOUT_FLUSH_WAIT, stdio.writer)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the last MCP messages did not reach stdout in time");
+    }
     if let Some(sandbox) = sandbox_server {
         sandbox.shutdown().await;
     }

@@ -7,6 +7,7 @@
 //! placeholder that some MCP hosts pass through literally, counts as unset
 //! so a lower source can still supply it.
 
+pub mod network;
 mod source;
 pub mod variables;
 
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use secrecy::SecretString;
 
+pub use network::{NetworkOverrides, NetworkSettings};
 pub use source::{EnvSnapshot, ValueSource, is_placeholder};
 use variables as var;
 
@@ -64,6 +66,8 @@ pub struct Config {
     pub tools: Option<String>,
     /// Expose only read-only tools.
     pub read_only: bool,
+    /// Timeouts, the tool-call deadline and the retry policy.
+    pub network: NetworkSettings,
     /// The env file that was read, if any.
     pub env_file: Option<PathBuf>,
     /// Each variable's source, for `zoom://env-status` and diagnostics.
@@ -92,6 +96,12 @@ pub enum ConfigError {
     Boolean {
         variable: &'static str,
         value: String,
+    },
+    #[error("{variable}={value:?} is invalid: {reason}.")]
+    Setting {
+        variable: &'static str,
+        value: String,
+        reason: String,
     },
     #[error("{variable}={value:?} is not a valid URL: {reason}")]
     Url {
@@ -171,6 +181,7 @@ impl Config {
             None => false,
             Some(value) => parse_bool(var::READ_ONLY, value)?,
         };
+        let network = NetworkSettings::from_snapshot(snapshot)?;
 
         Ok(Config {
             credentials,
@@ -184,6 +195,7 @@ impl Config {
             toolsets: snapshot.value(var::TOOLSETS).map(str::to_string),
             tools: snapshot.value(var::TOOLS).map(str::to_string),
             read_only,
+            network,
             env_file: snapshot.env_file().map(Path::to_path_buf),
             sources,
         })

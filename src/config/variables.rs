@@ -23,6 +23,11 @@ pub const ENV_FILE: &str = "ZOOM_ENV_FILE";
 pub const TOOLSETS: &str = "ZOOM_TOOLSETS";
 pub const TOOLS: &str = "ZOOM_TOOLS";
 pub const READ_ONLY: &str = "ZOOM_READ_ONLY";
+pub const CONNECT_TIMEOUT_SECS: &str = "ZOOM_CONNECT_TIMEOUT_SECS";
+pub const REQUEST_TIMEOUT_SECS: &str = "ZOOM_REQUEST_TIMEOUT_SECS";
+pub const TOOL_DEADLINE_SECS: &str = "ZOOM_TOOL_DEADLINE_SECS";
+pub const RETRY_MAX_ATTEMPTS: &str = "ZOOM_RETRY_MAX_ATTEMPTS";
+pub const RETRY_BASE_DELAY_MS: &str = "ZOOM_RETRY_BASE_DELAY_MS";
 pub const RUST_LOG: &str = "RUST_LOG";
 
 pub const DEFAULT_API_BASE_URL: &str = "https://api.zoom.us/v2";
@@ -77,6 +82,36 @@ pub const VARIABLES: &[Variable] = &[
         name: LOG_DIR,
         default: Some("<user state or cache dir>/zoom-webinar-mcp"),
         description: "Folder for zoom_mcp_server.log.",
+        secret: false,
+    },
+    Variable {
+        name: CONNECT_TIMEOUT_SECS,
+        default: Some("10"),
+        description: "Seconds allowed to connect to Zoom or the token endpoint (decimals allowed); --connect-timeout overrides it.",
+        secret: false,
+    },
+    Variable {
+        name: REQUEST_TIMEOUT_SECS,
+        default: Some("30"),
+        description: "Seconds allowed for one whole request to Zoom (decimals allowed); --request-timeout overrides it.",
+        secret: false,
+    },
+    Variable {
+        name: TOOL_DEADLINE_SECS,
+        default: Some("50"),
+        description: "Seconds after which a tool call stops and returns an error that says it can be retried; below the 60 seconds most MCP hosts wait. --tool-deadline overrides it.",
+        secret: false,
+    },
+    Variable {
+        name: RETRY_MAX_ATTEMPTS,
+        default: Some("4"),
+        description: "Attempts per Zoom request, the first one included, for rate limits (HTTP 429), server errors and network failures (1 to 10).",
+        secret: false,
+    },
+    Variable {
+        name: RETRY_BASE_DELAY_MS,
+        default: Some("500"),
+        description: "Milliseconds before the first retry when Zoom sends no Retry-After; each later wait doubles, with jitter.",
         secret: false,
     },
     Variable {

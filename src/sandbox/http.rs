@@ -14,6 +14,7 @@ use chrono::Utc;
 use serde_json::{Value, json};
 
 use super::contract::ContractTrace;
+use super::faults::FaultTable;
 use super::handlers::{ApiCall, dispatch};
 use super::oauth::bearer_token;
 use super::query::QueryParams;
@@ -27,6 +28,8 @@ pub(crate) struct Shared {
     pub state: Mutex<SandboxState>,
     /// Whether responses are checked against Zoom's API contract.
     pub validate_responses: bool,
+    /// Injected faults, behind their own mutex so a delay never holds `state`.
+    pub faults: FaultTable,
 }
 
 /// A finished response plus what the request log records about it.
@@ -91,8 +94,8 @@ impl Outcome {
     }
 }
 
-/// Handles every request, because the router sends every path to this
-/// fallback.
+/// Handles every request that the fault layer (the router's fallback,
+/// `faults::handle`) passes on.
 pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let body_limit = max_body_bytes(&parts.method, parts.uri.path());

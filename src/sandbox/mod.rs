@@ -12,10 +12,13 @@
 //! State lives in memory for the life of the process and starts from the same
 //! seed data on every start (see [`seed`]). Two test hooks outside Zoom's
 //! namespace report what the sandbox saw: `GET /_sandbox/stats` and
-//! `GET /_sandbox/requests`. Requests and responses are checked against
-//! Zoom's API contract (see `contract`).
+//! `GET /_sandbox/requests`. A third, `/_sandbox/faults`, injects faults
+//! (error responses, delays, dropped connections, revoked tokens) into
+//! matching requests (see the `faults` module). Requests and responses are
+//! checked against Zoom's API contract (see `contract`).
 
 pub(crate) mod contract;
+mod faults;
 mod fields;
 mod handlers;
 mod http;

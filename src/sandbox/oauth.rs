@@ -139,6 +139,19 @@ impl TokenStore {
         Ok(token)
     }
 
+    /// Revokes every token issued so far and returns how many were live,
+    /// so the next API call with any of them gets 401 code 124.
+    pub(crate) fn revoke_all(&mut self) -> usize {
+        let now = Instant::now();
+        let live = self
+            .tokens
+            .values()
+            .filter(|issued| issued.expires_at > now)
+            .count();
+        self.tokens.clear();
+        live
+    }
+
     /// Returns the scopes of a live token, or `None` for an unknown or
     /// expired one.
     pub(crate) fn scopes_of(&self, token: &str) -> Option<&[String]> {

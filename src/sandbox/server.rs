@@ -10,7 +10,8 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use super::http::{Shared, handle};
+use super::faults::{self, FaultTable};
+use super::http::Shared;
 use super::oauth::TokenStore;
 use super::routes::default_scopes;
 use super::{SandboxError, SandboxOptions, seed};
@@ -57,8 +58,9 @@ impl SandboxServer {
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             validate_responses: options.validate_responses,
+            faults: FaultTable::default(),
         });
-        let app = Router::new().fallback(handle).with_state(shared);
+        let app = Router::new().fallback(faults::handle).with_state(shared);
 
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {

@@ -1,16 +1,20 @@
 //! The MCP server: shared state, the tool router and the resources.
 
+pub mod dispatch;
 pub mod output;
 mod resources;
+pub mod stdio;
 
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use chrono_tz::Tz;
 use rmcp::handler::server::router::tool::ToolRouter;
+use rmcp::handler::server::tool::ToolCallContext;
 use rmcp::model::{
-    Implementation, ListResourcesResult, PaginatedRequestParams, ReadResourceRequestParams,
-    ReadResourceResponse, ServerCapabilities, ServerConfig,
+    CallToolRequestParams, CallToolResponse, Implementation, ListResourcesResult,
+    PaginatedRequestParams, ReadResourceRequestParams, ReadResourceResponse, ServerCapabilities,
+    ServerConfig,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool_handler};
@@ -130,6 +134,31 @@ impl ServerHandler for ZoomServer {
             env!("CARGO_PKG_VERSION"),
         ))
         .with_instructions(INSTRUCTIONS)
+    }
+
+    /// Runs the tool through the router, stopped by the client's
+    /// `notifications/cancelled` or by the tool deadline (see [`dispatch`]).
+    async fn call_tool(
+        &self,
+        request: CallToolRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, McpError> {
+        let name = request.name.to_string();
+        let read_only = self
+            .tool_router
+            .get(&name)
+            .and_then(|tool| tool.annotations.as_ref()?.read_only_hint)
+            .unwrap_or(false);
+        let cancelled = context.ct.clone();
+        let limit = self.state.zoom.network().tool_deadline;
+        let call = self
+            .tool_router
+            .call(ToolCallContext::new(self, request, context));
+        let tool = dispatch::ToolCall {
+            name: &name,
+            read_only,
+        };
+        dispatch::run_tool_call(tool, limit, cancelled, call).await
     }
 
     async fn list_resources(

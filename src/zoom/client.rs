@@ -1,23 +1,22 @@
 //! The HTTP client for the Zoom REST API v2.
 
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
+use std::time::Instant;
 
+use chrono::Utc;
+use chrono_tz::Tz;
 use reqwest::Method;
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::ZoomError;
-use super::error::{ApiFailure, ZoomErrorBody};
+use super::attempt::{ErrorContext, Failure, api_failure};
+use super::deadline;
 use super::path::ApiPath;
+use super::retry::{AttemptState, Decision, RetryPolicy, decide};
 use super::token::{AccessToken, TokenManager};
-use crate::config::{Config, Credentials, variables::DEFAULT_API_BASE_URL};
-
-/// Connect timeout for Zoom and the token endpoint.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Whole-request timeout, below the 60 seconds most MCP hosts wait for a tool.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+use crate::config::{Config, Credentials, NetworkSettings, variables::DEFAULT_API_BASE_URL};
 
 /// Query parameters as name and value pairs.
 pub type Query = Vec<(&'static str, String)>;
@@ -28,6 +27,10 @@ pub struct ZoomClient {
     tokens: TokenManager,
     credentials: RwLock<CredentialState>,
     api_base_url: Option<String>,
+    network: NetworkSettings,
+    retry: RetryPolicy,
+    /// The default time zone, for showing when a daily limit resets.
+    time_zone: Tz,
 }
 
 #[derive(Clone)]
@@ -39,8 +42,8 @@ struct CredentialState {
 impl ZoomClient {
     pub fn new(config: &Config) -> Result<ZoomClient, ZoomError> {
         let http = reqwest::Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(config.network.connect_timeout)
+            .timeout(config.network.request_timeout)
             .user_agent(concat!(
                 env!("CARGO_PKG_NAME"),
                 "/",
@@ -65,7 +68,16 @@ impl ZoomClient {
                 missing: config.missing_credentials.clone(),
             }),
             api_base_url: config.api_base_url.clone(),
+            network: config.network.clone(),
+            retry: RetryPolicy::from_settings(&config.network),
+            time_zone: config.default_time_zone,
         })
+    }
+
+    /// Returns the timeouts, tool deadline and retry settings the client
+    /// was built with.
+    pub fn network(&self) -> &NetworkSettings {
+        &self.network
     }
 
     pub fn tokens(&self) -> &TokenManager {
@@ -129,8 +141,11 @@ impl ZoomClient {
     }
 
     /// Send a request; `Ok(None)` is a success without a body (Zoom's 204).
-    /// A 401 drops the token if it is still current and retries once with a
-    /// new one.
+    ///
+    /// Failed attempts are retried as [`super::retry`] describes: rate
+    /// limits after Zoom's wait, a rejected token once with a new token,
+    /// and server or network failures with backoff, except that a POST
+    /// that may have reached Zoom is never sent twice.
     pub async fn send(
         &self,
         method: Method,
@@ -139,15 +154,75 @@ impl ZoomClient {
         body: Option<&Value>,
     ) -> Result<Option<Value>, ZoomError> {
         let credentials = self.credentials()?;
-        let token = self.tokens.token(&credentials).await?;
-        match self.send_once(&method, path, query, body, &token).await {
-            Err(error) if error.is_invalid_token() => {
-                tracing::warn!(http.method = %method, path = %path, "access token rejected; retrying once with a new token");
-                self.tokens.invalidate(&token);
-                let token = self.tokens.token(&credentials).await?;
-                self.send_once(&method, path, query, body, &token).await
+        let started = Instant::now();
+        let mut token = self.tokens.token(&credentials).await?;
+        let mut attempt = 0;
+        let mut token_renewed = false;
+        let mut earlier_attempt_uncertain = false;
+        loop {
+            attempt += 1;
+            let failure = match self.send_once(&method, path, query, body, &token).await {
+                Ok(value) => return Ok(value),
+                Err(Attempt::Final(error)) => return Err(error),
+                Err(Attempt::Failed(failure)) => failure,
+            };
+            // A DELETE whose earlier attempt may have gone through finds the
+            // resource gone: that attempt deleted it.
+            if method == Method::DELETE
+                && earlier_attempt_uncertain
+                && failure.status() == Some(404)
+            {
+                tracing::info!(http.method = %method, path = %path, attempt, "resource already gone after an earlier uncertain DELETE; treating it as deleted");
+                return Ok(None);
             }
-            other => other,
+            let state = AttemptState {
+                attempt,
+                token_renewed,
+                elapsed: started.elapsed(),
+                deadline_left: deadline::remaining(),
+            };
+            match decide(&self.retry, &method, &failure, state, Utc::now()) {
+                Decision::RenewToken => {
+                    tracing::warn!(
+                        http.method = %method,
+                        path = %path,
+                        attempt,
+                        http.status = failure.status(),
+                        zoom.code = failure.zoom_code(),
+                        "access token rejected; retrying once with a new token"
+                    );
+                    self.tokens.invalidate(&token);
+                    token = self.tokens.token(&credentials).await?;
+                    token_renewed = true;
+                }
+                Decision::Retry { wait, reason } => {
+                    tracing::warn!(
+                        http.method = %method,
+                        path = %path,
+                        attempt,
+                        delay_ms = wait.as_millis() as u64,
+                        http.status = failure.status(),
+                        zoom.code = failure.zoom_code(),
+                        reason,
+                        "retrying Zoom request"
+                    );
+                    earlier_attempt_uncertain |= failure.may_have_reached_zoom();
+                    tokio::time::sleep(wait).await;
+                    // Another call may have replaced the token meanwhile.
+                    token = self.tokens.token(&credentials).await?;
+                }
+                Decision::Stop => {
+                    let context = ErrorContext {
+                        method: &method,
+                        path,
+                        attempts: attempt,
+                        time_zone: self.time_zone,
+                        request_timeout: self.network.request_timeout,
+                        now: Utc::now(),
+                    };
+                    return Err(failure.into_error(&context));
+                }
+            }
         }
     }
 
@@ -158,7 +233,7 @@ impl ZoomClient {
         query: &Query,
         body: Option<&Value>,
         token: &Arc<AccessToken>,
-    ) -> Result<Option<Value>, ZoomError> {
+    ) -> Result<Option<Value>, Attempt> {
         let url = format!("{}{}", self.base_url(Some(token)), path);
         let mut request = self
             .http
@@ -172,24 +247,19 @@ impl ZoomClient {
             request = request.json(body);
         }
 
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         let response = request.send().await.map_err(|error| {
-            let message = error.without_url().to_string();
-            tracing::warn!(http.method = %method, path = %path, error = %message, "request to Zoom failed");
-            ZoomError::Transport {
-                url_kind: "API",
-                message,
-            }
+            let failure = Failure::from_send_error(error);
+            tracing::warn!(http.method = %method, path = %path, error = ?failure, "request to Zoom failed");
+            Attempt::Failed(failure)
         })?;
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|error| ZoomError::Transport {
-                url_kind: "API",
-                message: error.without_url().to_string(),
-            })?;
+        let bytes = response.bytes().await.map_err(|error| {
+            let failure = Failure::from_body_error(error);
+            tracing::warn!(http.method = %method, path = %path, http.status = status.as_u16(), error = ?failure, "reading Zoom's response failed");
+            Attempt::Failed(failure)
+        })?;
         let elapsed_ms = started.elapsed().as_millis() as u64;
 
         if status.is_success() {
@@ -197,48 +267,33 @@ impl ZoomClient {
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 return Ok(None);
             }
-            return serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|error| ZoomError::Decode {
+            return serde_json::from_slice(&bytes).map(Some).map_err(|error| {
+                Attempt::Final(ZoomError::Decode {
                     url_kind: "API",
-                    message: error.to_string(),
-                });
+                    message: format!("HTTP {status} with a body that is not JSON ({error})"),
+                })
+            });
         }
 
-        let parsed: Option<ZoomErrorBody> = serde_json::from_slice(&bytes).ok();
-        let (code, message, errors) = match parsed {
-            Some(body) => (
-                body.code,
-                body.message.unwrap_or_else(|| "no message".to_string()),
-                body.errors,
-            ),
-            None => (None, non_json_summary(&bytes), Vec::new()),
-        };
-        let header = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|value| value.to_str().ok())
-                .map(str::to_string)
-        };
+        let failure = api_failure(method, path, status.as_u16(), &headers, &bytes);
         tracing::warn!(
             http.method = %method,
             path = %path,
             http.status = status.as_u16(),
-            zoom.code = code,
+            zoom.code = failure.code,
             elapsed_ms,
             "zoom request failed"
         );
-        Err(ZoomError::Api(Box::new(ApiFailure {
-            method: method.to_string(),
-            path: path.to_string(),
-            status: status.as_u16(),
-            code,
-            message,
-            errors,
-            retry_after: header("retry-after"),
-            rate_limit_type: header("x-ratelimit-type"),
-        })))
+        Err(Attempt::Failed(Failure::Status(Box::new(failure))))
     }
+}
+
+/// The outcome of an attempt that did not succeed.
+enum Attempt {
+    /// A failure the retry policy decides on.
+    Failed(Failure),
+    /// An error no retry can fix, such as a success response that is not JSON.
+    Final(ZoomError),
 }
 
 impl ZoomClient {
@@ -256,20 +311,6 @@ pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, ZoomError> {
         url_kind: "API",
         message: error.to_string(),
     })
-}
-
-/// Summarise a non-JSON error body (HTML, XML or empty).
-fn non_json_summary(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    let text = text.trim();
-    if text.is_empty() {
-        return "empty response body".to_string();
-    }
-    let mut summary: String = text.chars().take(200).collect();
-    if text.chars().count() > 200 {
-        summary.push('…');
-    }
-    format!("non-JSON response body: {summary}")
 }
 
 /// A file for a multipart/form-data upload, already checked by the caller.
@@ -345,15 +386,12 @@ impl ZoomClient {
     }
 }
 
-/// Turn a response into the body of a success or Zoom's error.
-// NOTE: this repeats the response handling of `send_once`, so that the
-// retry work on `send_once` can merge without conflicts. Once both changes
-// are in, `send_once` can call this function instead.
+/// Turn an upload's response into the body of a success or Zoom's error.
 async fn read_response(
     method: &Method,
     path: &ApiPath,
     response: reqwest::Response,
-    started: std::time::Instant,
+    started: Instant,
 ) -> Result<Option<Value>, ZoomError> {
     let status = response.status();
     let headers = response.headers().clone();
@@ -362,12 +400,11 @@ async fn read_response(
         .await
         .map_err(|error| ZoomError::Transport {
             url_kind: "API",
-            message: error.without_url().to_string(),
+            message: super::error::transport_message(error),
         })?;
     let elapsed_ms = started.elapsed().as_millis() as u64;
-
     if status.is_success() {
-        tracing::info!(http.method = %method, path = %path, http.status = status.as_u16(), elapsed_ms, "zoom request");
+        tracing::info!(http.method = %method, path = %path, http.status = status.as_u16(), elapsed_ms, "zoom upload");
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
@@ -375,41 +412,10 @@ async fn read_response(
             .map(Some)
             .map_err(|error| ZoomError::Decode {
                 url_kind: "API",
-                message: error.to_string(),
+                message: format!("HTTP {status} with a body that is not JSON ({error})"),
             });
     }
-
-    let parsed: Option<ZoomErrorBody> = serde_json::from_slice(&bytes).ok();
-    let (code, message, errors) = match parsed {
-        Some(body) => (
-            body.code,
-            body.message.unwrap_or_else(|| "no message".to_string()),
-            body.errors,
-        ),
-        None => (None, non_json_summary(&bytes), Vec::new()),
-    };
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_string)
-    };
-    tracing::warn!(
-        http.method = %method,
-        path = %path,
-        http.status = status.as_u16(),
-        zoom.code = code,
-        elapsed_ms,
-        "zoom request failed"
-    );
-    Err(ZoomError::Api(Box::new(ApiFailure {
-        method: method.to_string(),
-        path: path.to_string(),
-        status: status.as_u16(),
-        code,
-        message,
-        errors,
-        retry_after: header("retry-after"),
-        rate_limit_type: header("x-ratelimit-type"),
-    })))
+    let failure = super::attempt::api_failure(method, path, status.as_u16(), &headers, &bytes);
+    tracing::warn!(http.method = %method, path = %path, http.status = status.as_u16(), zoom.code = failure.code, elapsed_ms, "zoom upload failed");
+    Err(ZoomError::Api(Box::new(failure)))
 }

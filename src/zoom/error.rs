@@ -4,6 +4,9 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
+use super::failure::{DailyLimitFailure, NetworkFailure, UncertainWrite};
+use super::path::user_in_path;
+
 /// One field problem in a Zoom validation error (code 300).
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 pub struct FieldError {
@@ -28,14 +31,29 @@ pub struct ApiFailure {
     pub method: String,
     pub path: String,
     pub status: u16,
-    /// Zoom's error code from the body, when the body was Zoom's JSON.
+    /// Zoom's error code from the body, when the body was Zoom's JSON (or XML).
     pub code: Option<i64>,
     pub message: String,
     pub errors: Vec<FieldError>,
-    /// `Retry-After` header: seconds or a date.
+    /// Rate-limit headers, read on every error response.
+    pub rate_limit: RateLimitHeaders,
+    /// Attempts sent for this request, the failed one included.
+    pub attempts: u32,
+}
+
+/// Zoom's rate-limit headers, as sent.
+#[derive(Debug, Clone, Default)]
+pub struct RateLimitHeaders {
+    /// `Retry-After`: seconds, or a date on daily limits.
     pub retry_after: Option<String>,
-    /// `X-RateLimit-Type` header: `QPS` or `Daily-limit`.
+    /// `X-RateLimit-Type`: `QPS` or `Daily-limit`.
     pub rate_limit_type: Option<String>,
+    /// `X-RateLimit-Reset`.
+    pub reset: Option<String>,
+    /// `X-RateLimit-Category`: Light, Medium, Heavy or Resource-intensive.
+    pub category: Option<String>,
+    /// `X-RateLimit-Limit`.
+    pub limit: Option<String>,
 }
 
 /// A failure to get a result from Zoom. `Display` never contains a secret
@@ -54,6 +72,19 @@ pub enum ZoomError {
 
     #[error("{}", api_message(.0))]
     Api(Box<ApiFailure>),
+
+    /// A daily rate limit, which no retry before its reset can pass.
+    #[error("{0}")]
+    DailyLimit(Box<DailyLimitFailure>),
+
+    /// A write that may or may not have reached Zoom, and was not repeated.
+    #[error("{0}")]
+    OutcomeUnknown(Box<UncertainWrite>),
+
+    /// A network failure on an API request: no connection, a timeout, or a
+    /// connection that closed early.
+    #[error("{0}")]
+    Network(Box<NetworkFailure>),
 
     #[error("could not reach Zoom ({url_kind}): {message}. Check the network and the base URL.")]
     Transport {
@@ -76,6 +107,7 @@ impl ZoomError {
     pub fn zoom_code(&self) -> Option<i64> {
         match self {
             ZoomError::Api(failure) => failure.code,
+            ZoomError::DailyLimit(_) => Some(429),
             _ => None,
         }
     }
@@ -84,6 +116,7 @@ impl ZoomError {
     pub fn status(&self) -> Option<u16> {
         match self {
             ZoomError::Api(failure) => Some(failure.status),
+            ZoomError::DailyLimit(_) => Some(429),
             ZoomError::TokenRequest { status, .. } => Some(*status),
             _ => None,
         }
@@ -141,8 +174,8 @@ fn api_message(failure: &ApiFailure) -> String {
         code,
         message,
         errors,
-        retry_after,
-        rate_limit_type,
+        rate_limit,
+        attempts,
     } = failure;
     let mut text = match code {
         Some(code) => {
@@ -157,33 +190,10 @@ fn api_message(failure: &ApiFailure) -> String {
             field_error.field, field_error.message
         );
     }
-    let hint = match (status, code) {
-        (401, _) => Some(
-            "The access token was rejected. Call refresh_token; if that fails, check the app's credentials and that it is activated.".to_string(),
-        ),
-        (_, Some(4711)) => Some(
-            "The app lacks a scope this call needs. Add one of the listed scopes on the app's Scopes page in the Zoom App Marketplace, then call refresh_token.".to_string(),
-        ),
-        (_, Some(200)) => Some(
-            "The user has no Webinars licence or no permission. Assign a Webinars licence to the host in the Zoom admin portal (User Management), or choose a licensed host.".to_string(),
-        ),
-        (_, Some(1001)) => Some("Check the user id or email; list_users_for_selection shows the account's users.".to_string()),
-        (_, Some(3001)) => Some("Check the webinar id; list_webinars shows the upcoming webinars.".to_string()),
-        (_, Some(3000)) if message.to_lowercase().contains("registration") => Some(
-            "Registrant tools need registration on: update the webinar with settings.registration automatic or manual.".to_string(),
-        ),
-        (_, Some(3000)) if message.to_lowercase().contains("occurrence") => {
-            Some("Check the occurrence_id; get_webinar lists the webinar's occurrences.".to_string())
-        }
-        (_, Some(300)) if !errors.is_empty() => Some("Fix the listed fields and try again.".to_string()),
-        (429, _) => Some(match (rate_limit_type.as_deref(), retry_after) {
-            (Some("Daily-limit"), Some(at)) => format!("Zoom's daily limit is reached; requests can resume at {at}."),
-            (_, Some(at)) => format!("Zoom's rate limit is reached; retry after {at}."),
-            _ => "Zoom's rate limit is reached; wait and retry. Daily limits reset at 00:00 UTC.".to_string(),
-        }),
-        _ => None,
-    };
-    if let Some(hint) = hint {
+    if *attempts > 1 {
+        let _ = write!(text, "\nThe request was sent {attempts} times.");
+    }
+    if let Some(hint) = hint(failure, rate_limit) {
         let _ = write!(text, "\n{hint}");
     }
     text
@@ -204,4 +214,71 @@ pub fn transport_message(error: reqwest::Error) -> String {
         source = cause.source();
     }
     message
+}
+
+/// Returns what to do next about a Zoom error, when there is advice to give.
+fn hint(failure: &ApiFailure, rate_limit: &RateLimitHeaders) -> Option<String> {
+    let message = failure.message.to_lowercase();
+    match (failure.status, failure.code) {
+        (401, _) => Some(
+            "The access token was rejected. Call refresh_token; if that fails, check the app's credentials and that it is activated.".to_string(),
+        ),
+        (_, Some(4711)) => Some(missing_scope_hint(&failure.message)),
+        (_, Some(200)) => Some(licence_hint(&failure.path)),
+        (_, Some(1001)) => Some("Check the user id or email; list_users_for_selection shows the account's users.".to_string()),
+        (_, Some(3001)) => Some("Check the webinar id; list_webinars shows the upcoming webinars.".to_string()),
+        (_, Some(3000)) if message.contains("registration") => Some(
+            "Registrant tools need registration on: update the webinar with settings.registration automatic or manual.".to_string(),
+        ),
+        (_, Some(3000)) if message.contains("occurrence") => {
+            Some("Check the occurrence_id; get_webinar lists the webinar's occurrences.".to_string())
+        }
+        (_, Some(300)) if !failure.errors.is_empty() => Some("Fix the listed fields and try again.".to_string()),
+        (429, _) => Some(match &rate_limit.retry_after {
+            Some(at) => format!("Zoom's per-second rate limit is reached; retry after {at} (Retry-After)."),
+            None => "Zoom's per-second rate limit is reached; wait a few seconds and retry.".to_string(),
+        }),
+        (500..=599, _) => Some("Zoom had a server error; try again in a minute.".to_string()),
+        _ => None,
+    }
+}
+
+/// Names the scopes Zoom listed in a code 4711 message, such as
+/// `Invalid access token, does not contain scopes:[webinar:write:webinar, webinar:write:webinar:admin].`,
+/// and how to add one to the app.
+fn missing_scope_hint(message: &str) -> String {
+    let scopes: Vec<&str> = message
+        .split_once('[')
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(list, _)| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|scope| !scope.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let needed = if scopes.is_empty() {
+        "the scope this call needs (SCOPES.md lists them per tool)".to_string()
+    } else {
+        format!("one of these scopes: {}", scopes.join(", "))
+    };
+    format!(
+        "The Zoom app lacks {needed}. In the Zoom App Marketplace open Manage, select the \
+         Server-to-Server OAuth app, go to Scopes, choose Add Scopes, add it and save. \
+         Then call refresh_token, because a token keeps the scopes it was issued with."
+    )
+}
+
+/// Names the user who needs a Webinars licence for a code 200 error: the
+/// user in the path (`/users/{userId}/webinars`), else the webinar's host.
+fn licence_hint(path: &str) -> String {
+    let user = match user_in_path(path) {
+        Some(user) => format!("user {user}"),
+        None => "the webinar's host".to_string(),
+    };
+    format!(
+        "Zoom reports no Webinars licence or no permission for {user}. Assign a Webinars \
+         licence to {user} in the Zoom web portal (User Management > Users > edit the user), \
+         or choose a host who has one (get_users lists the account's users)."
+    )
 }

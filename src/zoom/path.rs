@@ -107,6 +107,19 @@ impl std::fmt::Display for ApiPath {
     }
 }
 
+/// Returns the decoded user id or email of a `/users/{userId}/...` path.
+pub fn user_in_path(path: &str) -> Option<String> {
+    let user = path.strip_prefix("/users/")?.split('/').next()?;
+    if user.is_empty() {
+        return None;
+    }
+    Some(
+        percent_encoding::percent_decode_str(user)
+            .decode_utf8_lossy()
+            .into_owned(),
+    )
+}
+
 fn check_segment(field: &str, value: &str) -> Result<(), ZoomError> {
     if value.trim().is_empty() {
         return Err(ZoomError::InvalidInput(format!(
@@ -193,6 +206,16 @@ mod tests {
     fn uuid_double_slash_double_encoded() {
         let path = ApiPath::new().webinar_id_or_uuid("uuid", "ab//cd").unwrap();
         assert_eq!(path.as_str(), "/ab%252F%252Fcd");
+    }
+
+    #[test]
+    fn user_in_path_is_decoded() {
+        assert_eq!(
+            user_in_path("/users/jo.doe%2Bx%40example.com/webinars").as_deref(),
+            Some("jo.doe+x@example.com")
+        );
+        assert_eq!(user_in_path("/users/me").as_deref(), Some("me"));
+        assert_eq!(user_in_path("/webinars/1/panelists"), None);
     }
 
     #[test]

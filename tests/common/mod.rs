@@ -49,6 +49,11 @@ const ZOOM_VARIABLES: &[&str] = &[
     "ZOOM_DEFAULT_TIMEZONE",
     "ZOOM_LOG_DIR",
     "ZOOM_ENV_FILE",
+    "ZOOM_CONNECT_TIMEOUT_SECS",
+    "ZOOM_REQUEST_TIMEOUT_SECS",
+    "ZOOM_TOOL_DEADLINE_SECS",
+    "ZOOM_RETRY_MAX_ATTEMPTS",
+    "ZOOM_RETRY_BASE_DELAY_MS",
 ];
 
 /// Build the command for the binary with a clean environment, a private

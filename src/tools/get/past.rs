@@ -626,12 +626,15 @@ async fn choose_instance(
     webinar_id: u64,
     uuid: Option<&str>,
 ) -> Result<InstanceChoice, ToolError> {
+    let uuid = uuid.map(str::trim).filter(|uuid| !uuid.is_empty());
+    if let Some(uuid) = uuid {
+        // Validate the UUID's characters before any request is sent.
+        ApiPath::new().webinar_id_or_uuid("uuid", uuid)?;
+    }
     let instances = fetch_instances(state, webinar_id).await?;
 
-    match uuid.map(str::trim).filter(|uuid| !uuid.is_empty()) {
+    match uuid {
         Some(uuid) => {
-            // Validate the UUID's characters before it is used in a path.
-            ApiPath::new().webinar_id_or_uuid("uuid", uuid)?;
             if !instances.is_empty() && !instances.iter().any(|instance| instance.uuid == uuid) {
                 return Err(ToolError::invalid(format!(
                     "uuid {uuid:?} is not an ended instance of webinar {webinar_id}. Its instances are: {}.",

@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::lock::{self, CacheLock};
+
 const FORMAT_VERSION: u32 = 1;
 
 /// One cached token. The client secret is never stored.
@@ -107,17 +109,35 @@ impl TokenCacheFile {
         }
     }
 
-    /// Write to a temporary file in the same folder, then rename it over the
-    /// cache file, so a reader sees the old file or the new one, never half.
-    fn write_atomically(&self, file: &CacheFile) -> std::io::Result<()> {
-        let folder = match self.path.parent() {
+    /// Takes the lock that every process using this cache file shares,
+    /// waiting up to `max_wait`; see [`lock::lock`].
+    pub async fn lock(&self, max_wait: std::time::Duration) -> Option<CacheLock> {
+        if let Err(error) = create_private_dir(&self.folder()) {
+            tracing::warn!(path = %self.path.display(), %error, "token cache folder could not be created; requesting a token without the lock");
+            return None;
+        }
+        lock::lock(&self.path, max_wait).await
+    }
+
+    fn folder(&self) -> PathBuf {
+        match self.path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
-        };
+        }
+    }
+
+    /// Write to a temporary file in the same folder, then rename it over the
+    /// cache file, so a reader sees the old file or the new one, never half.
+    /// rename(2) replaces the name atomically, so this stays true even when the
+    /// process is killed mid-write; the temporary file is then left behind,
+    /// and a later write removes it.
+    fn write_atomically(&self, file: &CacheFile) -> std::io::Result<()> {
+        let folder = self.folder();
         create_private_dir(&folder)?;
+        remove_stale_temporaries(&folder);
         let mut temporary = tempfile::Builder::new()
-            .prefix(".token-cache")
-            .suffix(".tmp")
+            .prefix(TEMPORARY_PREFIX)
+            .suffix(TEMPORARY_SUFFIX)
             .tempfile_in(&folder)?;
         set_owner_only(temporary.as_file())?;
         let json = serde_json::to_vec_pretty(file).map_err(std::io::Error::other)?;
@@ -127,6 +147,44 @@ impl TokenCacheFile {
         Ok(())
     }
 }
+
+/// Temporary files older than this are left over from a killed writer.
+const STALE_TEMPORARY_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes temporary cache files that a killed process left behind. They
+/// hold a token, so they should not linger. A file younger than
+/// [`STALE_TEMPORARY_AGE`] may belong to a writer still at work, so it stays.
+fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX)) {
+            continue;
+        }
+        let is_stale = entry
+            .metadata()
+            .and_then(|metadata| metadata.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMPORARY_AGE);
+        if is_stale {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => {
+                    tracing::info!(path = %entry.path().display(), "removed a temporary token cache file left by a killed process")
+                }
+                Err(error) => {
+                    tracing::debug!(path = %entry.path().display(), %error, "could not remove a stale temporary token cache file")
+                }
+            }
+        }
+    }
+}
+
+const TEMPORARY_PREFIX: &str = ".token-cache";
+const TEMPORARY_SUFFIX: &str = ".tmp";
 
 /// Build a cache entry, with the expiry also shown in `time_zone`.
 pub fn entry(

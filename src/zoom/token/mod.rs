@@ -2,6 +2,7 @@
 //! restarts, refreshed when less than five minutes remain.
 
 pub mod cache;
+pub mod lock;
 mod oauth;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,6 +19,15 @@ use cache::TokenCacheFile;
 /// A token is replaced when less than this much of its lifetime remains, so
 /// a request never starts with a token about to expire.
 pub const REFRESH_MARGIN_SECS: i64 = 5 * 60;
+
+/// The longest wait for another process's token request, through the cache
+/// file lock. That request is bounded by the request timeout (30 s by
+/// default).
+pub const CACHE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(40);
+
+/// How many rejected tokens are remembered, so the cache file never hands
+/// one out again.
+const MAX_REJECTED_TOKENS: usize = 16;
 
 /// An access token with what Zoom returned alongside it.
 #[derive(Debug)]
@@ -49,6 +59,9 @@ pub struct TokenManager {
     /// instead of each sending their own.
     fetch_lock: tokio::sync::Mutex<()>,
     token_requests: AtomicU64,
+    /// Tokens Zoom rejected (401), newest last. The cache file may still
+    /// hold one of them with time left, so it is skipped there.
+    rejected: Mutex<Vec<SecretString>>,
 }
 
 impl TokenManager {
@@ -70,6 +83,7 @@ impl TokenManager {
             current: Mutex::new(None),
             fetch_lock: tokio::sync::Mutex::new(()),
             token_requests: AtomicU64::new(0),
+            rejected: Mutex::new(Vec::new()),
         }
     }
 
@@ -119,6 +133,11 @@ impl TokenManager {
 
     /// A fresh token: from memory, else from the cache file, else a new one
     /// from Zoom.
+    ///
+    /// Concurrent calls in this process wait for one token request (the
+    /// in-process mutex); processes sharing a cache file wait for one
+    /// another through the file lock, and reuse the token the first one
+    /// wrote.
     pub async fn token(&self, credentials: &Credentials) -> Result<Arc<AccessToken>, ZoomError> {
         let now = Utc::now();
         if let Some(token) = self
@@ -140,12 +159,29 @@ impl TokenManager {
         if let Some(token) = self.load_cached(credentials, now) {
             return Ok(token);
         }
+        // Held until the new token is in the file, so other processes wait
+        // for it instead of requesting their own.
+        let file_lock = self.lock_cache_file().await;
+        // Another process may have written a token while this one waited.
+        if file_lock.is_some()
+            && let Some(token) = self.load_cached(credentials, Utc::now())
+        {
+            return Ok(token);
+        }
         self.fetch(credentials).await
     }
 
     /// Drop `failed` if it is still the current token, so the next call
     /// fetches a new one; a token another call already replaced is kept.
+    /// The cache file's copy of `failed` is never reused.
     pub fn invalidate(&self, failed: &Arc<AccessToken>) {
+        {
+            let mut rejected = self.lock_rejected();
+            if rejected.len() == MAX_REJECTED_TOKENS {
+                rejected.remove(0);
+            }
+            rejected.push(failed.secret.clone());
+        }
         let mut current = self.lock_current();
         if current
             .as_ref()
@@ -161,7 +197,28 @@ impl TokenManager {
         credentials: &Credentials,
     ) -> Result<Arc<AccessToken>, ZoomError> {
         let _fetching = self.fetch_lock.lock().await;
+        let _file_lock = self.lock_cache_file().await;
         self.fetch(credentials).await
+    }
+
+    async fn lock_cache_file(&self) -> Option<lock::CacheLock> {
+        let file = self
+            .cache_file
+            .as_ref()
+            .filter(|file| !file.is_disabled())?;
+        file.lock(CACHE_LOCK_WAIT).await
+    }
+
+    fn is_rejected(&self, token: &AccessToken) -> bool {
+        self.lock_rejected()
+            .iter()
+            .any(|rejected| rejected.expose_secret() == token.secret.expose_secret())
+    }
+
+    fn lock_rejected(&self) -> std::sync::MutexGuard<'_, Vec<SecretString>> {
+        self.rejected
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Forget the in-memory token, as after new credentials were configured.
@@ -177,6 +234,10 @@ impl TokenManager {
         let token = self.read_cache_file(credentials)?;
         if !token.is_fresh(now) {
             tracing::debug!(expires_at = %token.expires_at, "cached token is too close to expiry");
+            return None;
+        }
+        if self.is_rejected(&token) {
+            tracing::debug!("cached token was rejected by Zoom; not reusing it");
             return None;
         }
         tracing::info!(expires_at = %token.expires_at, "reusing cached access token");
