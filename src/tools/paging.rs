@@ -75,12 +75,20 @@ pub struct Page<T> {
     pub total_records: Option<u64>,
 }
 
+/// Time a page request is given before the tool deadline: a walk that has
+/// less left stops and returns what it gathered, because a request cut off
+/// by the deadline would lose every row read so far.
+// NOTE: a page usually takes well under a second; 10 s is a margin, not a measurement.
+pub const PAGE_TIME_MARGIN: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Rows gathered across pages.
 pub struct Walked<T> {
     pub rows: Vec<T>,
     pub next_page_token: Option<String>,
     pub total_records: Option<u64>,
     pub cancelled: bool,
+    /// Whether the walk stopped early because the tool deadline was near.
+    pub out_of_time: bool,
 }
 
 /// Fetch pages from `start` until `limits.max_results` rows are gathered,
@@ -107,6 +115,16 @@ where
                 next_page_token: token,
                 total_records,
                 cancelled: true,
+                out_of_time: false,
+            });
+        }
+        if !rows.is_empty() && !crate::zoom::deadline::has_time_for(PAGE_TIME_MARGIN) {
+            return Ok(Walked {
+                rows,
+                next_page_token: token,
+                total_records,
+                cancelled: false,
+                out_of_time: true,
             });
         }
         let wanted = (limits.max_results - rows.len()).min(limits.page_size.value as usize) as u32;
@@ -123,6 +141,7 @@ where
                 next_page_token: token,
                 total_records,
                 cancelled: false,
+                out_of_time: false,
             });
         }
     }
@@ -163,6 +182,12 @@ impl ListPaging {
         if walked.cancelled {
             notes.push(
                 "The client cancelled the call; these are the rows read before that.".to_string(),
+            );
+        }
+        if walked.out_of_time {
+            notes.push(
+                "Stopped early to return before the tool deadline; continue with next_page_token."
+                    .to_string(),
             );
         }
         ListPaging {
@@ -226,6 +251,55 @@ mod tests {
         assert_eq!(limits.max_results, MAX_RESULTS_CAP);
         assert_eq!(limits.page_size.value, MAX_RESULTS_CAP as u32);
         assert!(limits.notes.iter().any(|note| note.contains("2000")));
+    }
+
+    /// A fetch that serves `total` numbered rows from a cursor.
+    async fn numbers(total: u32, size: u32, token: Option<String>) -> Result<Page<u32>, ZoomError> {
+        let start: u32 = token.map(|token| token.parse().unwrap()).unwrap_or(0);
+        let end = (start + size).min(total);
+        Ok(Page {
+            rows: (start..end).collect(),
+            next_page_token: (end < total).then(|| end.to_string()),
+            total_records: Some(total as u64),
+        })
+    }
+
+    #[tokio::test]
+    async fn walk_gathers_across_pages() {
+        let limits = limits(Some(10), Some(25), 300);
+        let walked = walk(&limits, None, &mut Progress::detached(), |size, token| {
+            numbers(100, size, token)
+        })
+        .await
+        .unwrap();
+        assert_eq!(walked.rows, (0..25).collect::<Vec<u32>>());
+        assert_eq!(walked.next_page_token.as_deref(), Some("25"));
+        assert!(!walked.out_of_time);
+    }
+
+    #[tokio::test]
+    async fn walk_stops_before_the_deadline() {
+        let limits = limits(Some(10), Some(50), 300);
+        let deadline = tokio::time::Instant::now() + PAGE_TIME_MARGIN / 2;
+        let walked = crate::zoom::deadline::scope(
+            deadline,
+            walk(&limits, None, &mut Progress::detached(), |size, token| {
+                numbers(100, size, token)
+            }),
+        )
+        .await
+        .unwrap();
+        assert_eq!(walked.rows.len(), 10, "one page, then the deadline margin");
+        assert!(walked.out_of_time);
+        assert_eq!(walked.next_page_token.as_deref(), Some("10"));
+        let paging = ListPaging::new(limits, &walked);
+        assert!(paging.has_more);
+        assert!(
+            paging
+                .notes
+                .iter()
+                .any(|note| note.contains("tool deadline"))
+        );
     }
 
     #[test]

@@ -25,6 +25,16 @@ impl Progress {
         }
     }
 
+    /// Progress that reports to no one and is never cancelled, for code
+    /// running outside a tool call.
+    pub fn detached() -> Progress {
+        Progress {
+            target: None,
+            cancelled: CancellationToken::new(),
+            step: 0,
+        }
+    }
+
     /// Report one more step done, out of `total` when known. A failed
     /// notification is logged and otherwise ignored: progress is advisory.
     pub async fn advance(&mut self, total: Option<u64>, message: impl Into<String>) {

@@ -9,7 +9,7 @@ use super::webinars::check_occurrence_id;
 use crate::server::output::{Json, ToolError, ToolOutput};
 use crate::server::{AppState, ZoomServer};
 use crate::tools::common::{WebinarId, check_page_token};
-use crate::tools::paging::{ListPaging, limits};
+use crate::tools::paging::{ListPaging, PAGE_TIME_MARGIN, limits};
 use crate::tools::progress::Progress;
 use crate::tools::views::people::{RegistrantRow, ZoomRegistrantPage};
 use crate::zoom::{ApiPath, Query, ZoomError};
@@ -196,11 +196,15 @@ impl ZoomServer {
             RegistrantStatusFilter::Denied => vec!["denied"],
         };
         let mut cancelled = false;
+        let mut stopped_for_deadline = false;
         // Gather up to max_results rows, moving on to the next status when
         // one runs out, so `all` reads like one list with one cursor.
         let next = loop {
-            if progress.is_cancelled() {
-                cancelled = true;
+            let out_of_time =
+                !rows.is_empty() && !crate::zoom::deadline::has_time_for(PAGE_TIME_MARGIN);
+            if progress.is_cancelled() || out_of_time {
+                cancelled = !out_of_time;
+                stopped_for_deadline = out_of_time;
                 break Some(
                     Cursor {
                         status_index,
@@ -246,6 +250,12 @@ impl ZoomServer {
         };
 
         let mut notes = limits.notes;
+        if stopped_for_deadline {
+            notes.push(
+                "Stopped early to return before the tool deadline; continue with next_page_token."
+                    .to_string(),
+            );
+        }
         if cancelled {
             notes.push(
                 "The client cancelled the call; these are the rows read before that.".to_string(),
