@@ -11,10 +11,10 @@ use super::progress::Progress;
 use crate::server::output::ToolError;
 use crate::zoom::{Query, ZoomError};
 
-/// Maximum rows in one result. A compact row is 200 to 400 bytes of JSON
-/// and the result carries it twice (structured content and its text copy),
-/// so 500 rows stay near 300 KB, below what MCP hosts pass to a model in one
-/// tool result.
+/// Maximum rows in one result. A compact row is 200 to 400 bytes of JSON,
+/// and the result carries it twice (structured content and its text copy).
+/// So 500 rows come to roughly 300 KB, an estimate chosen to stay well
+/// within what a model's context holds alongside a conversation.
 pub const MAX_RESULTS_CAP: usize = 500;
 
 /// How many rows to gather, and in which page size.
