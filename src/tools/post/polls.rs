@@ -379,11 +379,11 @@ pub fn poll_body(
 
 /// Describe a lifetime in the largest whole unit: "90 days", "2 hours", "45 minutes".
 fn describe_seconds(seconds: u64) -> String {
-    let (value, unit) = if seconds >= 86_400 && seconds % 86_400 == 0 {
+    let (value, unit) = if seconds >= 86_400 && seconds.is_multiple_of(86_400) {
         (seconds / 86_400, "day")
-    } else if seconds >= 3600 && seconds % 3600 == 0 {
+    } else if seconds >= 3600 && seconds.is_multiple_of(3600) {
         (seconds / 3600, "hour")
-    } else if seconds >= 60 && seconds % 60 == 0 {
+    } else if seconds >= 60 && seconds.is_multiple_of(60) {
         (seconds / 60, "minute")
     } else {
         (seconds, "second")
