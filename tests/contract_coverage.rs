@@ -2,22 +2,38 @@
 //! in-process sandbox that checks each request and response against Zoom's
 //! API contract, then the sandbox's request log is read back.
 //!
-//! The test fails on any request or response violation, on any request to
-//! an endpoint missing from `CALLED_ENDPOINTS` (src/zoom/endpoints.rs), and
-//! on any declared endpoint no call reached with a successful response. Run
-//! it with `cargo test --test contract_coverage -- --nocapture` to see the
-//! coverage table. A new tool gets its calls in one of the scenario
-//! functions below; a new endpoint it calls gets a line in
-//! `CALLED_ENDPOINTS`.
+//! The test fails on any request or response violation and on any request
+//! to an endpoint missing from `CALLED_ENDPOINTS` (src/zoom/endpoints.rs).
+//! It also fails on any declared endpoint no call reached with a successful
+//! response, and on any listed tool it never called, with the server
+//! running every toolset. Every endpoint of Zoom's webinar API contract must
+//! be declared, except the user management ones in `UNCALLED_ENDPOINTS`.
+//! Run it with `cargo test --test contract_coverage -- --nocapture` to see
+//! the coverage table. A new tool gets its calls in one of the scenario
+//! functions below, or in `coverage_calls/` for the opt-in toolsets, and a
+//! new endpoint it calls gets a line in `CALLED_ENDPOINTS`.
 
 mod common;
 mod contract_support;
+mod coverage_calls;
+mod tools_support;
+
+use std::collections::BTreeSet;
 
 use chrono::{Duration, Utc};
 use common::local_in_days;
-use contract_support::Coverage;
+use contract_support::{Coverage, contract_endpoints};
 use serde_json::{Value, json};
 use zoom_webinar_mcp::sandbox::seed;
+use zoom_webinar_mcp::zoom::CALLED_ENDPOINTS;
+
+/// Endpoints of Zoom's webinar API contract that no tool calls, because
+/// creating, updating and deleting users is outside this server's scope.
+const UNCALLED_ENDPOINTS: [&str; 3] = [
+    "POST /users",
+    "PATCH /users/{userId}",
+    "DELETE /users/{userId}",
+];
 
 /// Returns the UTC date `days` from now as `YYYY-MM-DD`.
 fn date_in_days(days: i64) -> String {
@@ -57,9 +73,15 @@ async fn every_tool_call_keeps_the_contract() {
     reads_and_updates(&mut coverage).await;
     occurrences(&mut coverage).await;
     registrants(&mut coverage).await;
+    registration(&mut coverage).await;
     panelists(&mut coverage).await;
     polls_and_invite_links(&mut coverage).await;
     past_webinars(&mut coverage).await;
+    coverage_calls::surveys(&mut coverage).await;
+    coverage_calls::reports(&mut coverage).await;
+    coverage_calls::livestream(&mut coverage).await;
+    coverage_calls::branding(&mut coverage).await;
+    coverage_calls::advanced(&mut coverage).await;
     deletes(&mut coverage).await;
 
     println!("{}", coverage.table());
@@ -69,6 +91,39 @@ async fn every_tool_call_keeps_the_contract() {
         "{} contract coverage failures:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+    assert_every_endpoint_declared(&coverage);
+}
+
+/// Asserts that every endpoint of Zoom's webinar API contract is declared
+/// in `CALLED_ENDPOINTS`, which `failures` has already checked were all
+/// reached, except `UNCALLED_ENDPOINTS`, which no tool may call.
+fn assert_every_endpoint_declared(coverage: &Coverage) {
+    let contract = contract_endpoints();
+    let declared: BTreeSet<String> = CALLED_ENDPOINTS.iter().map(|e| e.key()).collect();
+    let reached = coverage.reached_endpoints();
+    for key in UNCALLED_ENDPOINTS {
+        assert!(
+            contract.contains(key),
+            "{key} is listed as uncalled but is not an endpoint of the contract"
+        );
+        assert!(
+            !declared.contains(key),
+            "{key} is listed as uncalled but is in CALLED_ENDPOINTS"
+        );
+        assert!(
+            !reached.contains(key),
+            "{key} is listed as uncalled but a tool call reached it"
+        );
+    }
+    let undeclared: Vec<&String> = contract
+        .iter()
+        .filter(|key| !declared.contains(*key) && !UNCALLED_ENDPOINTS.contains(&key.as_str()))
+        .collect();
+    assert!(
+        undeclared.is_empty(),
+        "no tool calls these endpoints of Zoom's webinar API: {undeclared:?}; \
+         add a tool call for each and list it in CALLED_ENDPOINTS"
     );
 }
 
@@ -106,6 +161,15 @@ async fn users(coverage: &mut Coverage) {
         )
         .await;
     coverage.ok("list_users_for_selection", json!({})).await;
+    for user in ["me", seed::HOST_EMAIL, seed::OWNER_USER_ID] {
+        coverage.ok("get_user", json!({ "user_id": user })).await;
+    }
+    coverage
+        .err(
+            "get_user",
+            json!({ "user_id": "nobody@sandbox.example.com" }),
+        )
+        .await;
     for selection in ["me", seed::HOST_EMAIL, "2", "Basil", seed::OWNER_USER_ID] {
         coverage
             .ok("get_user_by_selection", json!({ "selection": selection }))
@@ -492,6 +556,121 @@ async fn registrants(coverage: &mut Coverage) {
         .await;
 }
 
+/// Returns `count` batch registration rows with distinct emails, numbered
+/// from `first`.
+fn batch_rows(count: usize, first: usize) -> Vec<Value> {
+    (first..first + count)
+        .map(|number| {
+            json!({ "email": format!("batch{number}@sandbox.example.com"),
+                    "first_name": format!("Batch{number}"), "last_name": "Guest" })
+        })
+        .collect()
+}
+
+async fn registration(coverage: &mut Coverage) {
+    let manual = seed::MANUAL_APPROVAL_WEBINAR_ID;
+    coverage
+        .ok(
+            "get_registration_questions",
+            json!({ "webinar_id": manual }),
+        )
+        .await;
+    coverage
+        .ok(
+            "update_registration_questions",
+            json!({ "webinar_id": manual,
+                    "questions": [{ "field_name": "org", "required": true },
+                                  { "field_name": "job_title", "required": false }],
+                    "custom_questions": [
+                        { "title": "How did you hear of us?", "type": "single_radio", "required": true,
+                          "answers": ["Email", "Friend"] },
+                        { "title": "Anything to add?", "type": "short", "required": false } ] }),
+        )
+        .await;
+    coverage
+        .ok(
+            "get_registration_questions",
+            json!({ "webinar_id": manual }),
+        )
+        .await;
+
+    let added = coverage
+        .ok(
+            "add_webinar_registrant",
+            json!({ "webinar_id": manual, "email": "new.person@sandbox.example.com",
+                    "first_name": "New", "last_name": "Person", "org": "Acme", "job_title": "Engineer",
+                    "country": "IN", "phone": "+91 98765 43210", "comments": "Looking forward",
+                    "custom_questions": [{ "title": "How did you hear of us?", "value": "Email" }] }),
+        )
+        .await;
+    let registrant_id = added["registrant_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no registrant_id in {added}"))
+        .to_owned();
+    coverage
+        .ok(
+            "get_webinar_registrant",
+            json!({ "webinar_id": manual, "registrant_id": registrant_id }),
+        )
+        .await;
+    coverage
+        .err(
+            "get_webinar_registrant",
+            json!({ "webinar_id": manual, "registrant_id": "rgNoSuchOne000000000000" }),
+        )
+        .await;
+
+    // 45 rows go to Zoom as batches of 30 and 15.
+    coverage
+        .ok(
+            "add_webinar_registrants_batch",
+            json!({ "webinar_id": manual, "registrants": batch_rows(45, 0), "auto_approve": true }),
+        )
+        .await;
+    coverage
+        .ok(
+            "add_webinar_registrants_batch",
+            json!({ "webinar_id": manual, "registrants": batch_rows(3, 45) }),
+        )
+        .await;
+
+    coverage
+        .ok(
+            "list_tracking_sources",
+            json!({ "webinar_id": seed::RECURRING_WEBINAR_ID }),
+        )
+        .await;
+
+    let series = coverage
+        .ok(
+            "create_recurring_webinar",
+            json!({ "topic": "Per occurrence", "start_time": local_in_days(8, 18),
+                    "recurrence_type": "weekly", "end_times": 3,
+                    "settings": { "registration": "automatic", "registration_type": "each_occurrence" } }),
+        )
+        .await;
+    let series_id = webinar_id(&series);
+    let occurrences = occurrence_ids(&series);
+    let per_occurrence = coverage
+        .ok(
+            "add_webinar_registrant",
+            json!({ "webinar_id": series_id, "email": "olive@sandbox.example.com", "first_name": "Olive",
+                    "occurrence_ids": [occurrences[0], occurrences[1]] }),
+        )
+        .await;
+    let per_occurrence_id = per_occurrence["registrant_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no registrant_id in {per_occurrence}"))
+        .to_owned();
+    coverage
+        .ok(
+            "get_webinar_registrant",
+            json!({ "webinar_id": series_id, "registrant_id": per_occurrence_id,
+                    "occurrence_id": occurrences[0] }),
+        )
+        .await;
+}
+
 async fn panelists(coverage: &mut Coverage) {
     let single = seed::SINGLE_WEBINAR_ID;
     coverage
@@ -565,6 +744,22 @@ async fn polls_and_invite_links(coverage: &mut Coverage) {
                 { "name": "Details", "type": "long_answer" } ] }),
         )
         .await;
+    let poll = json!({ "webinar_id": single, "poll_id": seed::SINGLE_WEBINAR_POLL_ID });
+    coverage.ok("get_webinar_poll", poll.clone()).await;
+    coverage
+        .ok(
+            "update_webinar_poll",
+            json!({ "webinar_id": single, "poll_id": seed::SINGLE_WEBINAR_POLL_ID,
+                    "title": "Replaced", "poll_type": "quiz", "anonymous": false, "questions": [
+                { "name": "Best answer?", "type": "single", "answers": ["A", "B"], "right_answers": ["B"] },
+                { "name": "All that apply?", "type": "multiple", "answers": ["A", "B", "C"],
+                  "right_answers": ["A", "C"], "answer_required": true } ] }),
+        )
+        .await;
+    coverage.ok("get_webinar_poll", poll.clone()).await;
+    coverage.ok("delete_webinar_poll", poll.clone()).await;
+    coverage.err("get_webinar_poll", poll).await;
+
     let attendees: Vec<Value> = (0..500)
         .map(|index| json!({ "name": format!("Guest {index}") }))
         .collect();
@@ -618,6 +813,25 @@ async fn past_webinars(coverage: &mut Coverage) {
     coverage
         .ok("list_webinar_qa", json!({ "webinar_id": past }))
         .await;
+
+    coverage
+        .ok("list_past_webinar_instances", json!({ "webinar_id": past }))
+        .await;
+    coverage
+        .ok(
+            "get_past_webinar_poll_results",
+            json!({ "webinar_id": past }),
+        )
+        .await;
+    for uuid in seed::PAST_INSTANCE_UUIDS {
+        coverage
+            .ok(
+                "get_past_webinar_poll_results",
+                json!({ "webinar_id": past, "uuid": uuid }),
+            )
+            .await;
+    }
+
     let absentees = coverage
         .ok(
             "get_webinar_absentees",

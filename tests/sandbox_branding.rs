@@ -148,7 +148,7 @@ async fn name_tag_body_is_validated() {
     assert_eq!(missing.code(), Some(300));
     assert_eq!(
         missing.error_fields(),
-        ["name", "text_color", "accent_color", "background_color"]
+        ["accent_color", "background_color", "name", "text_color"]
     );
     let listed = sandbox.get(&branding()).await;
     assert_eq!(tag_ids(&listed.body).len(), 1);
@@ -211,7 +211,9 @@ async fn name_tag_update_errors() {
             json!({"text_color": "12345", "is_default": "yes"}),
         )
         .await;
-    assert_eq!(invalid.error_fields(), ["text_color", "is_default"]);
+    assert_eq!(invalid.status, StatusCode::BAD_REQUEST);
+    assert_eq!(invalid.code(), Some(300));
+    assert_eq!(invalid.error_fields(), ["is_default", "text_color"]);
 }
 
 #[tokio::test]

@@ -165,16 +165,26 @@ async fn live_stream_update_is_validated() {
         )
         .await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.code(), Some(300));
     assert_eq!(
         answer.error_fields(),
-        ["page_url", "stream_key", "stream_url", "resolution"]
+        ["stream_url", "page_url", "resolution", "stream_key"]
     );
     // The seeded target is unchanged.
     let current = sandbox.get(&path).await;
     assert_eq!(current.body["resolution"], "720p");
 
+    // Zoom's spec requires all three stream fields, so only a valid body
+    // gets as far as the webinar lookup.
     let unknown = sandbox
-        .patch("/webinars/81199999999/livestream", json!({}))
+        .patch(
+            "/webinars/81199999999/livestream",
+            json!({
+                "page_url": "https://watch.example.com/none",
+                "stream_key": "none-key",
+                "stream_url": "rtmp://ingest.example.com/live",
+            }),
+        )
         .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert_eq!(unknown.code(), Some(3001));
@@ -258,6 +268,8 @@ async fn stream_status_body_is_validated() {
     let sandbox = Sandbox::start().await;
     let status = format!("/webinars/{RECURRING_WEBINAR_ID}/livestream/status");
     let missing = sandbox.patch(&status, json!({})).await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+    assert_eq!(missing.code(), Some(300));
     assert_eq!(missing.error_fields(), ["action"]);
     let wrong = sandbox
         .patch(
@@ -265,12 +277,14 @@ async fn stream_status_body_is_validated() {
             json!({"action": "pause", "settings": {"display_name": "", "active_speaker_name": 1}}),
         )
         .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert_eq!(wrong.code(), Some(300));
     assert_eq!(
         wrong.error_fields(),
         [
             "action",
-            "settings.display_name",
-            "settings.active_speaker_name"
+            "settings.active_speaker_name",
+            "settings.display_name"
         ]
     );
 }

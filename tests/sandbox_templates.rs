@@ -130,6 +130,7 @@ async fn template_body_is_validated() {
     let sandbox = Sandbox::start().await;
     let missing = sandbox.post(PATH, json!({"name": "No webinar"})).await;
     assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+    assert_eq!(missing.code(), Some(300));
     assert_eq!(missing.error_fields(), ["webinar_id"]);
 
     let wrong_types = sandbox
@@ -138,10 +139,18 @@ async fn template_body_is_validated() {
             json!({"webinar_id": "abc", "name": " ", "overwrite": "yes"}),
         )
         .await;
-    assert_eq!(
-        wrong_types.error_fields(),
-        ["webinar_id", "name", "overwrite"]
-    );
+    assert_eq!(wrong_types.status, StatusCode::BAD_REQUEST);
+    assert_eq!(wrong_types.code(), Some(300));
+    assert_eq!(wrong_types.error_fields(), ["overwrite", "webinar_id"]);
+
+    // Zoom's spec allows any name string, so a blank name passes the
+    // contract check and the handler rejects it.
+    let blank_name = sandbox
+        .post(PATH, json!({"webinar_id": SINGLE_WEBINAR_ID, "name": " "}))
+        .await;
+    assert_eq!(blank_name.status, StatusCode::BAD_REQUEST);
+    assert_eq!(blank_name.code(), Some(300));
+    assert_eq!(blank_name.error_fields(), ["name"]);
 }
 
 #[tokio::test]

@@ -85,7 +85,7 @@ async fn registration_questions_are_validated() {
     assert_eq!(answer.code(), Some(300));
     assert_eq!(
         answer.error_fields(),
-        ["questions[0].field_name", "custom_questions[0].type"]
+        ["custom_questions[0].type", "questions[0].field_name"]
     );
     let unchanged = sandbox.get(&path).await;
     assert_eq!(unchanged.body["questions"][0]["field_name"], "org");
@@ -193,15 +193,27 @@ async fn survey_update_is_validated() {
         )
         .await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.code(), Some(300));
     assert_eq!(
         answer.error_fields(),
         [
             "custom_survey.questions[0].answers",
-            "custom_survey.questions[1].name",
             "custom_survey.questions[1].type",
             "show_in_the_follow_up_email"
         ]
     );
+
+    // Zoom's spec does not mark a question's name required, so a nameless
+    // question passes the contract check and the handler rejects it.
+    let nameless = sandbox
+        .patch(
+            &path,
+            json!({"custom_survey": {"questions": [{"type": "short_answer"}]}}),
+        )
+        .await;
+    assert_eq!(nameless.status, StatusCode::BAD_REQUEST);
+    assert_eq!(nameless.code(), Some(300));
+    assert_eq!(nameless.error_fields(), ["custom_survey.questions[0].name"]);
 
     let bad_link = sandbox
         .patch(&path, json!({"third_party_survey": "survey please"}))

@@ -18,6 +18,7 @@ POLL_UPDATE = "PUT /webinars/{webinarId}/polls/{pollId}"
 NAME_TAG_CREATE = "POST /webinars/{webinarId}/branding/name_tags"
 NAME_TAG_UPDATE = "PATCH /webinars/{webinarId}/branding/name_tags/{nameTagId}"
 SURVEY_UPDATE = "PATCH /webinars/{webinarId}/survey"
+LIVESTREAM_UPDATE = "PATCH /webinars/{webinarId}/livestream"
 
 # Zoom's maximum `repeat_interval` per recurrence type, from the
 # `repeat_interval` description: 90 days, 12 weeks, 3 months.
@@ -181,6 +182,22 @@ def correct_survey_questions(endpoint, _operation):
            "The description says a survey question has up to 420 characters.")
 
 
+def correct_livestream_resolution(endpoint, operation):
+    resolution = find(request_schema(endpoint), "resolution", endpoint["key"])
+    spec_schema = operation["requestBody"]["content"]["application/json"][
+        "schema"]
+    description = spec_schema["properties"]["resolution"]["description"]
+    if "`720p` or `1080p`" not in description:
+        raise SchemaError(
+            f"{LIVESTREAM_UPDATE}: the `resolution` description no longer "
+            f"lists `720p` or `1080p`; review this correction: "
+            f"{description!r}")
+    resolution["enum"] = ["720p", "1080p"]
+    record(endpoint, "request_body.resolution", "enum 720p, 1080p",
+           "The description says \"Use a value of `720p` or `1080p`\"; the "
+           "schema has no enum.")
+
+
 CORRECTIONS = {
     WEBINAR_CREATE: [correct_topic, correct_start_time, correct_recurrence],
     WEBINAR_UPDATE: [correct_topic, correct_start_time, correct_recurrence],
@@ -191,6 +208,7 @@ CORRECTIONS = {
     NAME_TAG_CREATE: [correct_name_tag],
     NAME_TAG_UPDATE: [correct_name_tag],
     SURVEY_UPDATE: [correct_survey_questions],
+    LIVESTREAM_UPDATE: [correct_livestream_resolution],
 }
 
 

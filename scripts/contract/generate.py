@@ -135,7 +135,9 @@ CONVENTIONS = {
     "translated: every allOf is merged into one object schema, "
     "documentation keywords are dropped, and only the formats date-time, "
     "email and uri are kept (OpenAPI's int64, binary and password and "
-    "free-text formats are not JSON Schema formats).",
+    "free-text formats are not JSON Schema formats). The free-text format "
+    "`Hex color code` becomes a pattern of six hex digits with an optional "
+    "leading #.",
     "requests": "Request objects stay open, as Zoom's spec leaves them: a "
     "field the spec does not list is accepted. Query and path parameter "
     "values arrive as text; a parameter declared integer or boolean must "

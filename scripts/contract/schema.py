@@ -5,7 +5,8 @@ Zoom writes its schemas inline (no `$ref`), combines shared parts with
 `allOf`, and mixes validation keywords with documentation ones. The
 functions here keep the validation keywords, merge every `allOf` into one
 object schema, drop formats that JSON Schema does not define, and can close
-response objects so that an undocumented field is reported.
+response objects so that an undocumented field is reported. A free-text
+format that names a fixed syntax becomes a pattern.
 """
 
 # Keywords that constrain a value and are kept as they are.
@@ -37,8 +38,15 @@ DOCUMENTATION_KEYWORDS = {
 
 # Formats that JSON Schema defines and the validator checks. Zoom also writes
 # OpenAPI's `int64`, `int32`, `binary` and `password` and free text such as
-# `Hex color code`; those say nothing a JSON Schema validator can enforce.
+# `string`; those say nothing a JSON Schema validator can enforce.
 KEPT_FORMATS = {"date-time", "email", "uri"}
+
+# Free-text formats that name a fixed syntax, translated to a pattern.
+# Zoom writes `Hex color code` on the name tag colors, with examples of six
+# hex digits such as `0e72ed`.
+# NOTE: the pattern also accepts a leading `#`, as the sandbox's name tag
+# handler does, but Zoom's spec does not say whether Zoom accepts it.
+FORMAT_PATTERNS = {"Hex color code": r"^#?[0-9A-Fa-f]{6}$"}
 
 
 class SchemaError(Exception):
@@ -70,6 +78,11 @@ def normalize(schema, where):
         elif key == "format":
             if value in KEPT_FORMATS:
                 own["format"] = value
+            elif value in FORMAT_PATTERNS:
+                if "pattern" in schema:
+                    raise SchemaError(f"{where}: format {value!r} and a "
+                                      f"pattern are both set")
+                own["pattern"] = FORMAT_PATTERNS[value]
         elif key == "nullable":
             if value:
                 own["nullable"] = True

@@ -7,12 +7,32 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use chrono::{Duration, Utc};
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Value, json};
 use zoom_webinar_mcp::sandbox::{SandboxOptions, SandboxServer};
 use zoom_webinar_mcp::zoom::CALLED_ENDPOINTS;
 
 use crate::common::{self, Server};
+
+/// Returns the key (`METHOD /path`) of every endpoint in Zoom's API
+/// contract, the file the sandbox checks requests against.
+pub fn contract_endpoints() -> BTreeSet<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/zoom-contract.json"
+    );
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|error| panic!("failed to read {path}: {error}"));
+    let contract: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("{path} is not valid JSON: {error}"));
+    contract["endpoints"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{path} has no endpoints object"))
+        .keys()
+        .cloned()
+        .collect()
+}
 
 /// One entry of `GET /_sandbox/requests`.
 #[derive(Debug, Clone, Deserialize)]
@@ -63,7 +83,8 @@ pub struct Coverage {
 
 impl Coverage {
     /// Starts a sandbox on 127.0.0.1 and the binary with Zoom credentials
-    /// and URLs pointing at it, as an MCP host would configure it.
+    /// and URLs pointing at it, as an MCP host would configure it, with
+    /// every toolset on so that every tool is listed.
     pub async fn start() -> Coverage {
         let listen = "127.0.0.1:0".parse().expect("valid loopback address");
         let sandbox = SandboxServer::start(listen, SandboxOptions::default())
@@ -78,7 +99,7 @@ impl Coverage {
             ("ZOOM_API_BASE_URL", base_url.as_str()),
             ("ZOOM_OAUTH_TOKEN_URL", token_url.as_str()),
         ];
-        let server = common::start(&[], &envs).await;
+        let server = common::start(&["--toolsets", "all"], &envs).await;
         Coverage {
             sandbox,
             server,
@@ -111,10 +132,64 @@ impl Coverage {
         value
     }
 
+    /// Creates a webinar that started five minutes ago and lasts two hours,
+    /// so the live-only endpoints (closed caption token, live stream start,
+    /// chat message delete) accept it, and returns its id. The tools reject
+    /// past start times, so this request goes to the sandbox directly. It
+    /// is checked against the contract but credited to no tool.
+    pub async fn create_live_webinar(&mut self) -> u64 {
+        let token: Value = self
+            .http
+            .post(self.sandbox.token_url())
+            .basic_auth("coverage-client", Some("coverage-secret"))
+            .form(&[
+                ("grant_type", "account_credentials"),
+                ("account_id", "coverage-account"),
+            ])
+            .send()
+            .await
+            .expect("the sandbox answers a token request")
+            .json()
+            .await
+            .expect("the token response is JSON");
+        let access_token = token["access_token"]
+            .as_str()
+            .expect("the token response has an access_token");
+        let start = Utc::now() - Duration::minutes(5);
+        let created: Value = self
+            .http
+            .post(format!("{}/users/me/webinars", self.sandbox.base_url()))
+            .bearer_auth(access_token)
+            .json(&json!({
+                "topic": "Live now",
+                "type": 5,
+                "start_time": start.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                "duration": 120,
+            }))
+            .send()
+            .await
+            .expect("the sandbox answers a webinar create request")
+            .json()
+            .await
+            .expect("the created webinar is JSON");
+        let id = created["id"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no webinar id in {created}"));
+        self.check_log("test setup (live webinar)", false).await;
+        id
+    }
+
     /// Credits the requests logged since the last call to `caller`, and
     /// notes every contract violation and every unmatched API request.
     async fn attribute(&mut self, caller: &str) {
         self.called.insert(caller.to_owned());
+        self.check_log(caller, true).await;
+    }
+
+    /// Notes every contract violation and every unmatched API request
+    /// logged since the last check, and credits the endpoints reached to
+    /// `caller` when `credit` is true.
+    async fn check_log(&mut self, caller: &str, credit: bool) {
         let log = self.requests().await;
         for entry in &log[self.seen.min(log.len())..] {
             if !entry.is_api() {
@@ -139,6 +214,9 @@ impl Coverage {
                 ));
                 continue;
             };
+            if !credit {
+                continue;
+            }
             let reach = self.reach.entry(endpoint.clone()).or_default();
             reach.tools.insert(caller.to_owned());
             reach.requests += 1;
@@ -160,6 +238,12 @@ impl Coverage {
             .json()
             .await
             .expect("the request log is JSON")
+    }
+
+    /// Returns the endpoints that some tool call reached, with or without
+    /// success.
+    pub fn reached_endpoints(&self) -> BTreeSet<String> {
+        self.reach.keys().cloned().collect()
     }
 
     /// Returns the coverage table: each endpoint of the declared table and
