@@ -105,10 +105,44 @@ pub async fn call(client: &Client, name: &str, arguments: Value) -> CallToolResu
         Value::Null => serde_json::Map::new(),
         other => panic!("tool arguments must be an object, got {other}"),
     };
-    client
+    let result = client
         .call_tool(CallToolRequestParams::new(name.to_string()).with_arguments(arguments))
         .await
-        .unwrap_or_else(|error| panic!("tools/call {name} failed at the protocol level: {error}"))
+        .unwrap_or_else(|error| panic!("tools/call {name} failed at the protocol level: {error}"));
+    if result.is_error != Some(true) {
+        check_output_schema(client, name, &result).await;
+    }
+    result
+}
+
+/// Check a successful result's structured content against the tool's
+/// outputSchema, as strict clients (the Python and TypeScript SDKs) do: a
+/// mismatch there makes the call fail for the user.
+async fn check_output_schema(client: &Client, name: &str, result: &CallToolResult) {
+    let tools = client.list_all_tools().await.expect("tools/list");
+    let Some(schema) = tools
+        .iter()
+        .find(|tool| tool.name == name)
+        .and_then(|tool| tool.output_schema.clone())
+    else {
+        return;
+    };
+    let structured = result
+        .structured_content
+        .as_ref()
+        .unwrap_or_else(|| panic!("{name} has an outputSchema but returned no structured content"));
+    let schema = Value::Object((*schema).clone());
+    let validator = jsonschema::draft202012::new(&schema)
+        .unwrap_or_else(|error| panic!("{name}'s outputSchema does not compile: {error}"));
+    let errors: Vec<String> = validator
+        .iter_errors(structured)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{name}'s structured content breaks its outputSchema:\n{}",
+        errors.join("\n")
+    );
 }
 
 /// Call a tool that must succeed and return its structured content.
