@@ -695,3 +695,23 @@ async fn delete_webinar_and_occurrence() {
     assert!(message.contains("not an occurrence"), "{message}");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn create_from_a_template() {
+    let server = start_sandbox().await;
+    let created = call_ok(
+        &server.client,
+        "create_webinar",
+        json!({ "topic": "From template", "start_time": local_in_days(6, 12), "template_id": seed::OWNER_TEMPLATE_ID }),
+    )
+    .await;
+    assert_eq!(created["webinar"]["topic"], json!("From template"));
+    let message = call_err(
+        &server.client,
+        "create_webinar",
+        json!({ "topic": "Bad template", "start_time": local_in_days(6, 12), "template_id": "../users" }),
+    )
+    .await;
+    assert!(message.contains("template_id"), "{message}");
+    server.stop().await;
+}

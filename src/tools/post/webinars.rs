@@ -48,6 +48,10 @@ pub struct WebinarFields {
     #[serde(default)]
     #[schemars(with = "SettingsInput")]
     pub settings: Option<SettingsInput>,
+    /// Webinar template id (list_webinar_templates) whose settings the new webinar starts from.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub template_id: Option<String>,
 }
 
 /// A validated create request, ready to send.
@@ -106,6 +110,19 @@ impl WebinarFields {
         }
         if let Some(password) = &self.password {
             body.insert("password".into(), json!(check_password(password)?));
+        }
+        if let Some(template_id) = self
+            .template_id
+            .as_deref()
+            .filter(|id| !id.trim().is_empty())
+        {
+            body.insert(
+                "template_id".into(),
+                json!(crate::tools::limits::check_zoom_id(
+                    "template_id",
+                    template_id
+                )?),
+            );
         }
         if let Some(settings) = &self.settings {
             let settings = settings.to_zoom()?;
