@@ -62,7 +62,7 @@ pub struct ConfigView {
     pub missing_credentials: Vec<String>,
 }
 
-/// Where each variable came from. Values are shown only for non-secret
+/// The source of each variable. Values are shown only for non-secret
 /// variables, and ids are masked.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct EnvStatus {
@@ -316,7 +316,7 @@ async fn verify_configuration(
     }))
 }
 
-/// The token status shared by `get_token_status`, `refresh_token` and `zoom://token-status`.
+/// Build the token status shared by `get_token_status`, `refresh_token` and `zoom://token-status`.
 pub fn token_status(state: &AppState) -> TokenStatus {
     let time_zone = state.time_zone();
     let tokens = state.zoom.tokens();
@@ -376,7 +376,7 @@ pub fn token_status(state: &AppState) -> TokenStatus {
     }
 }
 
-/// The configuration view shared by `zoom://config`.
+/// Build the configuration view shared by `zoom://config`.
 pub fn config_view(state: &AppState) -> ConfigView {
     let config = state.config();
     let token = state
@@ -421,7 +421,7 @@ pub fn config_view(state: &AppState) -> ConfigView {
     }
 }
 
-/// The variable sources shared by `zoom://env-status`.
+/// Build the variable sources shared by `zoom://env-status`.
 pub fn env_status(state: &AppState) -> EnvStatus {
     let config = state.config();
     // Re-read the raw values for display; the secret is never copied out.

@@ -93,8 +93,8 @@ pub struct Walked<T> {
 
 /// Fetch pages from `start` until `limits.max_results` rows are gathered,
 /// the list ends, or the client cancels. `fetch` gets the page size and the
-/// token for each request; the last request asks only for the rows still
-/// wanted, so the returned token continues right after the last row.
+/// token for each request; the last request fetches only the rows still
+/// needed, so the returned token continues right after the last row.
 pub async fn walk<T, F, Fut>(
     limits: &Limits,
     start: Option<String>,
@@ -253,7 +253,7 @@ mod tests {
         assert!(limits.notes.iter().any(|note| note.contains("2000")));
     }
 
-    /// A fetch that serves `total` numbered rows from a cursor.
+    /// Serve `total` numbered rows from a cursor, as a list endpoint would.
     async fn numbers(total: u32, size: u32, token: Option<String>) -> Result<Page<u32>, ZoomError> {
         let start: u32 = token.map(|token| token.parse().unwrap()).unwrap_or(0);
         let end = (start + size).min(total);

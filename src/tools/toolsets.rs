@@ -252,7 +252,7 @@ impl ToolSelection {
         })
     }
 
-    /// Whether `tool` is exposed: in a chosen toolset or named on its own,
+    /// Report whether `tool` is exposed: in a chosen toolset or named on its own,
     /// and read-only when read-only mode is on.
     pub fn allows(&self, tool: &Tool) -> bool {
         let name = tool.name.as_ref();
@@ -275,7 +275,7 @@ impl ToolSelection {
         self.read_only
     }
 
-    /// The chosen toolset names, for logs and `zoom://config`.
+    /// Return the chosen toolset names, for logs and `zoom://config`.
     pub fn toolset_names(&self) -> Vec<&'static str> {
         self.toolsets.iter().copied().collect()
     }
@@ -291,7 +291,7 @@ impl Default for ToolSelection {
     }
 }
 
-/// The toolset a tool belongs to.
+/// Find the toolset a tool belongs to.
 pub fn toolset_of(tool: &str) -> Option<&'static str> {
     TOOLSETS
         .iter()
@@ -303,7 +303,7 @@ fn toolset_names() -> Vec<&'static str> {
     TOOLSETS.iter().map(|set| set.name).collect()
 }
 
-/// A few lines for `--help`.
+/// Render the toolset list for `--help`.
 pub fn help_text() -> String {
     let mut text = String::from("Toolsets (--toolsets, ZOOM_TOOLSETS; * = on by default):\n");
     for set in TOOLSETS {

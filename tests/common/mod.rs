@@ -172,7 +172,7 @@ pub async fn call_err(client: &Client, name: &str, arguments: Value) -> String {
     text(&result)
 }
 
-/// All text blocks of a result, joined by newlines.
+/// Join all text blocks of a result with newlines.
 pub fn text(result: &CallToolResult) -> String {
     result
         .content
@@ -197,13 +197,13 @@ pub async fn read_json(client: &Client, uri: &str) -> Value {
         .unwrap_or_else(|error| panic!("{uri} is not JSON ({error}): {text}"))
 }
 
-/// A local wall time `days` days from now at `hour`:00, as tools take it.
+/// Format a local wall time `days` days from now at `hour`:00, as tools take it.
 pub fn local_in_days(days: i64, hour: u32) -> String {
     let date = (chrono::Utc::now() + chrono::Duration::days(days)).date_naive();
     format!("{}T{hour:02}:00:00", date.format("%Y-%m-%d"))
 }
 
-/// The token requests a running sandbox has answered, read through
+/// Count the token requests the server has sent, read through
 /// `get_token_status`.
 pub async fn token_requests(client: &Client) -> u64 {
     let status = call_ok(client, "get_token_status", Value::Null).await;

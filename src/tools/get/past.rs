@@ -280,7 +280,7 @@ pub struct QuestionResults {
     pub poll_id: Option<String>,
     pub question: String,
     pub responses: usize,
-    /// Answers, most given first.
+    /// Answer counts, most frequent first.
     pub answers: Vec<AnswerCount>,
 }
 
@@ -597,7 +597,7 @@ impl ZoomServer {
     }
 }
 
-/// A webinar's ended instances, newest first.
+/// Fetch a webinar's ended instances, newest first.
 async fn fetch_instances(state: &AppState, webinar_id: u64) -> Result<Vec<InstanceRow>, ToolError> {
     let path = ApiPath::new()
         .literal("past_webinars")

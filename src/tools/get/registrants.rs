@@ -315,7 +315,7 @@ impl ZoomServer {
     }
 }
 
-/// Every registration of `email` in a webinar, across all statuses.
+/// Find every registration of `email` in a webinar, across all statuses.
 pub async fn find_by_email(
     state: &AppState,
     webinar_id: u64,

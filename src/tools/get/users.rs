@@ -410,7 +410,7 @@ impl ZoomServer {
     }
 }
 
-/// All active users (up to [`SELECTION_MAX_USERS`]), numbered from 1 in Zoom's order.
+/// List the active users (up to [`SELECTION_MAX_USERS`]), numbered from 1 in Zoom's order.
 pub async fn numbered_users(state: &AppState) -> Result<NumberedUsers, ZoomError> {
     let (users, truncated) = fetch_active_users(state).await?;
     let users = users

@@ -42,7 +42,7 @@ pub struct AccessToken {
 }
 
 impl AccessToken {
-    /// Whether the token can still be used at `now` with the refresh margin to spare.
+    /// Report whether the token can still be used at `now` with the refresh margin to spare.
     pub fn is_fresh(&self, now: DateTime<Utc>) -> bool {
         self.expires_at - now > Duration::seconds(REFRESH_MARGIN_SECS)
     }
@@ -104,7 +104,7 @@ impl TokenManager {
         self.token_requests.load(Ordering::Relaxed)
     }
 
-    /// The token in memory for these credentials, fresh or not.
+    /// Return the token in memory for these credentials, fresh or not.
     pub fn current(&self, credentials: &Credentials) -> Option<Arc<AccessToken>> {
         let key = self.cache_key(credentials);
         self.lock_current().clone().filter(|token| token.key == key)
