@@ -1,10 +1,12 @@
 //! The token cache with real files against the sandbox's token endpoint.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 use zoom_webinar_mcp::config::{Credentials, TokenCacheLocation};
 use zoom_webinar_mcp::sandbox::{SandboxOptions, SandboxServer};
+use zoom_webinar_mcp::zoom::http::LazyHttp;
 use zoom_webinar_mcp::zoom::token::TokenManager;
 
 fn credentials(client_id: &str) -> Credentials {
@@ -36,7 +38,7 @@ async fn token_requests(sandbox: &SandboxServer) -> u64 {
 
 fn manager(sandbox: &SandboxServer, path: &std::path::Path) -> TokenManager {
     TokenManager::new(
-        reqwest::Client::new(),
+        LazyHttp::new(Duration::from_secs(5), Duration::from_secs(10)),
         sandbox.token_url(),
         &TokenCacheLocation::File(path.to_path_buf()),
         chrono_tz::Asia::Kolkata,
@@ -260,7 +262,7 @@ async fn concurrent_calls_share_one_request() {
 async fn wrong_secret_is_reported() {
     let sandbox = sandbox(3600).await;
     let tokens = TokenManager::new(
-        reqwest::Client::new(),
+        LazyHttp::new(Duration::from_secs(5), Duration::from_secs(10)),
         sandbox.token_url(),
         &TokenCacheLocation::Memory,
         chrono_tz::UTC,

@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::ZoomError;
 use super::attempt::{ErrorContext, Failure, api_failure};
 use super::deadline;
+use super::http::LazyHttp;
 use super::path::ApiPath;
 use super::retry::{AttemptState, Decision, RetryPolicy, decide};
 use super::token::{AccessToken, TokenManager};
@@ -23,7 +24,7 @@ pub type Query = Vec<(&'static str, String)>;
 
 /// One client shared by every tool: credentials, tokens and the HTTP pool.
 pub struct ZoomClient {
-    http: reqwest::Client,
+    http: LazyHttp,
     tokens: TokenManager,
     credentials: RwLock<CredentialState>,
     api_base_url: Option<String>,
@@ -41,19 +42,10 @@ struct CredentialState {
 
 impl ZoomClient {
     pub fn new(config: &Config) -> Result<ZoomClient, ZoomError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(config.network.connect_timeout)
-            .timeout(config.network.request_timeout)
-            .user_agent(concat!(
-                env!("CARGO_PKG_NAME"),
-                "/",
-                env!("CARGO_PKG_VERSION")
-            ))
-            .build()
-            .map_err(|error| ZoomError::Transport {
-                url_kind: "HTTP client",
-                message: error.to_string(),
-            })?;
+        let http = LazyHttp::new(
+            config.network.connect_timeout,
+            config.network.request_timeout,
+        );
         let tokens = TokenManager::new(
             http.clone(),
             config.token_url.clone(),
@@ -235,8 +227,8 @@ impl ZoomClient {
         token: &Arc<AccessToken>,
     ) -> Result<Option<Value>, Attempt> {
         let url = format!("{}{}", self.base_url(Some(token)), path);
-        let mut request = self
-            .http
+        let http = self.http.client().map_err(Attempt::Final)?;
+        let mut request = http
             .request(method.clone(), &url)
             .bearer_auth(token.secret.expose_secret())
             .header(reqwest::header::ACCEPT, "application/json");
@@ -368,6 +360,7 @@ impl ZoomClient {
         let url = format!("{}{}", self.base_url(Some(token)), path);
         let request = self
             .http
+            .client()?
             .post(&url)
             .bearer_auth(token.secret.expose_secret())
             .header(reqwest::header::ACCEPT, "application/json")

@@ -6,6 +6,7 @@ pub mod deadline;
 pub mod endpoints;
 pub mod error;
 pub mod failure;
+pub mod http;
 pub mod path;
 pub mod rate_limit;
 pub mod retry;

@@ -14,6 +14,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::config::{Credentials, TokenCacheLocation};
 use crate::zoom::ZoomError;
+use crate::zoom::http::LazyHttp;
 use cache::TokenCacheFile;
 
 /// A token is replaced when less than this much of its lifetime remains, so
@@ -50,7 +51,7 @@ impl AccessToken {
 
 /// Hands out access tokens, requesting a new one only when needed.
 pub struct TokenManager {
-    http: reqwest::Client,
+    http: LazyHttp,
     token_url: String,
     cache_file: Option<TokenCacheFile>,
     time_zone: Tz,
@@ -66,7 +67,7 @@ pub struct TokenManager {
 
 impl TokenManager {
     pub fn new(
-        http: reqwest::Client,
+        http: LazyHttp,
         token_url: String,
         cache: &TokenCacheLocation,
         time_zone: Tz,
@@ -248,13 +249,14 @@ impl TokenManager {
     async fn fetch(&self, credentials: &Credentials) -> Result<Arc<AccessToken>, ZoomError> {
         self.token_requests.fetch_add(1, Ordering::Relaxed);
         tracing::info!(token_url = %self.token_url, "requesting a new access token");
-        let issued = match oauth::request_token(&self.http, &self.token_url, credentials).await {
-            Ok(issued) => issued,
-            Err(error) => {
-                tracing::warn!(%error, "access token request failed");
-                return Err(error);
-            }
-        };
+        let issued =
+            match oauth::request_token(self.http.client()?, &self.token_url, credentials).await {
+                Ok(issued) => issued,
+                Err(error) => {
+                    tracing::warn!(%error, "access token request failed");
+                    return Err(error);
+                }
+            };
         let key = self.cache_key(credentials);
         if let Some(file) = &self.cache_file {
             file.store(
