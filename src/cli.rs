@@ -40,6 +40,12 @@ pub struct Cli {
     /// Expose only read-only tools, whatever --toolsets and --tools say (also ZOOM_READ_ONLY=1).
     #[arg(long, global = true)]
     pub read_only: bool,
+
+    /// Send each tool's outputSchema in tools/list, for clients that validate structured
+    /// results (also ZOOM_OUTPUT_SCHEMAS=1). Structured results are returned either way.
+    #[arg(long, global = true)]
+    pub output_schemas: bool,
+
     /// Seconds allowed to connect to Zoom or the token endpoint, decimals allowed
     /// [default: 10, or ZOOM_CONNECT_TIMEOUT_SECS].
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_connect_timeout_flag)]

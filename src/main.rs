@@ -7,6 +7,7 @@ use rmcp::ServiceExt;
 use zoom_webinar_mcp::cli::{Cli, Command};
 use zoom_webinar_mcp::config::Config;
 use zoom_webinar_mcp::sandbox::{SandboxOptions, SandboxServer};
+use zoom_webinar_mcp::server::schema::ListingOptions;
 use zoom_webinar_mcp::server::{AppState, Mode, ZoomServer};
 use zoom_webinar_mcp::tools::toolsets::ToolSelection;
 
@@ -65,7 +66,10 @@ async fn run_command(cli: Cli, config: Config) -> Result<(), String> {
                 cli.tools.as_deref().or(config.tools.as_deref()),
                 cli.read_only || config.read_only,
             )?;
-            serve(config, selection, cli.sandbox, cli.env_file).await
+            let listing = ListingOptions {
+                output_schemas: cli.output_schemas || config.output_schemas,
+            };
+            serve(config, selection, listing, cli.sandbox, cli.env_file).await
         }
     }
 }
@@ -73,6 +77,7 @@ async fn run_command(cli: Cli, config: Config) -> Result<(), String> {
 async fn serve(
     config: Config,
     selection: ToolSelection,
+    listing: ListingOptions,
     sandbox: bool,
     env_file: Option<std::path::PathBuf>,
 ) -> Result<(), String> {
@@ -98,7 +103,7 @@ async fn serve(
         );
     }
     let state = AppState::new(config, mode, env_file).map_err(|error| error.to_string())?;
-    let server = ZoomServer::new(Arc::new(state), &selection);
+    let server = ZoomServer::new(Arc::new(state), &selection, listing);
 
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),

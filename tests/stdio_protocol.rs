@@ -182,6 +182,82 @@ async fn tool_list_snapshot() {
     server.stop().await;
 }
 
+/// The bytes of the `tools/list` result as a client receives them.
+fn listing_bytes(tools: &[rmcp::model::Tool]) -> usize {
+    serde_json::to_string(&json!({ "tools": tools }))
+        .expect("tools serialise")
+        .len()
+}
+
+#[tokio::test]
+async fn output_schemas_are_sent_only_on_request() {
+    let plain = start(&["--sandbox"], &[("ZOOM_OUTPUT_SCHEMAS", "0")]).await;
+    let with_schemas = start(&["--sandbox"], &[]).await;
+    let plain_tools = plain.client.list_all_tools().await.expect("tools/list");
+    let full_tools = with_schemas
+        .client
+        .list_all_tools()
+        .await
+        .expect("tools/list");
+    assert!(
+        plain_tools.iter().all(|tool| tool.output_schema.is_none()),
+        "no outputSchema without ZOOM_OUTPUT_SCHEMAS"
+    );
+    assert!(
+        full_tools.iter().any(|tool| tool.output_schema.is_some()),
+        "ZOOM_OUTPUT_SCHEMAS=1 sends output schemas"
+    );
+    // Everything else is the same listing.
+    let without_output = |tools: &[rmcp::model::Tool]| -> Vec<rmcp::model::Tool> {
+        tools
+            .iter()
+            .cloned()
+            .map(|mut tool| {
+                tool.output_schema = None;
+                tool
+            })
+            .collect()
+    };
+    assert_eq!(
+        serde_json::to_value(without_output(&full_tools)).expect("serialise"),
+        serde_json::to_value(&plain_tools).expect("serialise")
+    );
+    // Results keep their structured content either way.
+    let result = call(&plain.client, "list_webinars", json!({})).await;
+    assert_ne!(result.is_error, Some(true), "{}", text(&result));
+    let structured = result
+        .structured_content
+        .expect("structured content without output schemas");
+    assert!(structured["webinars"].is_array(), "{structured}");
+    plain.stop().await;
+    with_schemas.stop().await;
+}
+
+/// The default `tools/list` costs this many bytes of the model's context at
+/// most. BENCHMARKS.md records the measured size and what it is made of.
+const DEFAULT_LISTING_BUDGET: usize = 52_000;
+
+#[tokio::test]
+async fn default_listing_stays_within_its_context_budget() {
+    let server = start(&[], &[("ZOOM_OUTPUT_SCHEMAS", "0")]).await;
+    let tools = server.client.list_all_tools().await.expect("tools/list");
+    let bytes = listing_bytes(&tools);
+    assert!(
+        bytes <= DEFAULT_LISTING_BUDGET,
+        "the default tools/list is {bytes} bytes, above its budget of {DEFAULT_LISTING_BUDGET}"
+    );
+    let text = serde_json::to_string(&tools).expect("serialise");
+    for noise in [
+        "\"$schema\"",
+        "\"default\":null",
+        "\"format\":\"uint32\"",
+        "\"$ref\"",
+    ] {
+        assert!(!text.contains(noise), "tools/list still carries {noise}");
+    }
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn missing_credentials_are_explained() {
     let server = start(&[], &[]).await;

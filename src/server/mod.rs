@@ -3,6 +3,7 @@
 pub mod dispatch;
 pub mod output;
 mod resources;
+pub mod schema;
 pub mod stdio;
 
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool_handler};
 use crate::config::Config;
 use crate::tools::toolsets::ToolSelection;
 use crate::zoom::{ZoomClient, ZoomError};
+use schema::ListingOptions;
 
 /// The Zoom the server sends requests to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,12 +100,19 @@ pub struct ZoomServer {
 impl ZoomServer {
     /// Build the server with the tools `selection` exposes; the others are
     /// not listed and calling them is a "tool not found" protocol error.
-    pub fn new(state: Arc<AppState>, selection: &ToolSelection) -> ZoomServer {
+    /// Tool definitions are trimmed once here, as `listing` says, so each
+    /// `tools/list` only serialises them.
+    pub fn new(
+        state: Arc<AppState>,
+        selection: &ToolSelection,
+        listing: ListingOptions,
+    ) -> ZoomServer {
         let mut tool_router = crate::tools::router();
-        for tool in tool_router.list_all() {
-            if !selection.allows(&tool) {
-                tool_router.remove_route(&tool.name);
-            }
+        tool_router
+            .map
+            .retain(|_, route| selection.allows(&route.attr));
+        for route in tool_router.map.values_mut() {
+            schema::compact_tool(&mut route.attr, listing);
         }
         ZoomServer { state, tool_router }
     }

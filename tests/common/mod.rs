@@ -69,6 +69,9 @@ pub fn command(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Command {
         .env("ZOOM_LOG_DIR", dir.join("logs"))
         .env("ZOOM_TOKEN_CACHE_FILE", dir.join("token-cache.json"))
         .env("RUST_LOG", "info")
+        // Output schemas are off by default to keep tools/list small; the
+        // tests turn them on so `call` can check every result against them.
+        .env("ZOOM_OUTPUT_SCHEMAS", "1")
         .args(args);
     for (name, value) in envs {
         command.env(name, value);
