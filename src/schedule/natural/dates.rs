@@ -31,10 +31,9 @@ pub(super) enum DateSpec {
         year: Option<i32>,
         weekday: Option<Weekday>,
     },
-    /// "next week Thursday", "Thursday this week": a day of the week
-    /// (Monday to Sunday) that starts `weeks_ahead` weeks after this one.
-    /// Without a day ("starting next week") it is that week's Monday, or
-    /// today when that is later.
+    /// "next week Thursday", "Thursday this week": a day in the Monday to
+    /// Sunday week `weeks_ahead` weeks after the current one. Without a day
+    /// ("starting next week") it is that week's Monday, or today if later.
     Week {
         weeks_ahead: u32,
         day: Option<Weekday>,

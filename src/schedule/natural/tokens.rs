@@ -265,7 +265,7 @@ pub(super) fn parse_weekday_group(word: &str) -> Option<Vec<Weekday>> {
 
 /// Returns whether `word` is most likely a misspelt weekday ("tuesdy",
 /// "thurday", "blursday"): it is not a weekday, ends like one, and is at
-/// most two letters away from a weekday name.
+/// most two edits away from a weekday name.
 pub(super) fn is_weekday_typo(word: &str) -> bool {
     const NAMES: [&str; 7] = [
         "monday",
