@@ -161,6 +161,22 @@ pub enum ScheduleError {
     )]
     UnsupportedMonthWeek { text: String },
 
+    #[error("\"{phrase}\" is ambiguous: it can mean {readings}; write {suggestion} instead")]
+    AmbiguousRecurrence {
+        phrase: String,
+        readings: &'static str,
+        suggestion: String,
+    },
+
+    #[error(
+        "unknown weekday \"{word}\": use a day from Monday to Sunday, \
+         e.g. \"next Thursday\" or \"every Tuesday\""
+    )]
+    UnknownWeekday { word: String },
+
+    #[error("\"{text}\" has no day: name one, e.g. \"next week Thursday\" or \"next Thursday\"")]
+    WeekWithoutDay { text: String },
+
     #[error("invalid recurrence end \"{text}\": {reason}")]
     InvalidRecurrenceEnd { text: String, reason: &'static str },
 

@@ -30,7 +30,7 @@ use crate::time::{
     ResolvedStart, format_zoom_utc, human_time, local_to_utc_lenient, resolve_local_time,
     resolve_start_time,
 };
-use dates::{format_date, resolve_date};
+use dates::{DateSpec, format_date, resolve_date};
 use scan::{Found, Located, scan};
 
 /// The duration used when a prompt gives none, in minutes.
@@ -109,7 +109,7 @@ fn parse(
     };
 
     let today = now.with_timezone(&time_zone).date_naive();
-    let given = given_start(&found, time_zone, today, &mut assumptions)?;
+    let given = given_start(&found, time_zone, today, kind, &mut assumptions)?;
 
     let (start, recurrence) = match kind {
         Kind::OneOff => {
@@ -142,6 +142,14 @@ fn parse(
         }
     };
 
+    if let Some(time) = &found.time
+        && time.text.to_lowercase().contains("midnight")
+    {
+        assumptions.push(format!(
+            "\"midnight\" read as 00:00 at the start of {}.",
+            format_date(start.local.date())
+        ));
+    }
     if start.utc <= now {
         return Err(ScheduleError::StartInPast {
             start: human_time(start.utc, time_zone),
@@ -223,11 +231,13 @@ struct GivenStart {
     instant: Option<ResolvedStart>,
 }
 
-/// Reads the date (if any) and the time of day from the found phrases.
+/// Reads the date (if any) and the time of day from the found phrases. A
+/// week without a day ("next week") only starts a series.
 fn given_start(
     found: &Found,
     time_zone: Tz,
     today: NaiveDate,
+    kind: Kind,
     assumptions: &mut Vec<String>,
 ) -> Result<GivenStart, ScheduleError> {
     if let Some(instant) = &found.instant {
@@ -244,6 +254,13 @@ fn given_start(
         .map(|time| time.value)
         .expect("the caller checked that a time was found");
     let date = match &found.date {
+        Some(date)
+            if kind == Kind::OneOff && matches!(date.value, DateSpec::Week { day: None, .. }) =>
+        {
+            return Err(ScheduleError::WeekWithoutDay {
+                text: date.text.clone(),
+            });
+        }
         Some(date) => {
             let (date, note) = resolve_date(&date.value, &date.text, today, today)?;
             assumptions.extend(note);

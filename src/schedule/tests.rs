@@ -10,6 +10,8 @@ mod natural_recurring;
 mod natural_times;
 mod natural_topic;
 mod occurrence_dates;
+mod organiser_phrases;
+mod organiser_refusals;
 mod recurrence_rules;
 
 use chrono::{DateTime, NaiveDateTime, Utc};

@@ -1,10 +1,11 @@
 //! Date phrases: "today", "tomorrow", "next Monday", "in 3 days",
-//! "15 March", "March 15th 2027", "2026-12-10".
+//! "next week Thursday", "15 March", "March 15th 2027", "2026-12-10".
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::tokens::{
-    Token, parse_count_or_article, parse_day_number, parse_day_ordinal, parse_month, parse_weekday,
+    Token, is_weekday_typo, parse_count_or_article, parse_day_number, parse_day_ordinal,
+    parse_month, parse_weekday, parse_weekday_any,
 };
 use crate::schedule::ScheduleError;
 
@@ -29,6 +30,13 @@ pub(super) enum DateSpec {
         month: u32,
         year: Option<i32>,
         weekday: Option<Weekday>,
+    },
+    /// "next week Thursday", "Thursday this week": a day in the Monday to
+    /// Sunday week `weeks_ahead` weeks after the current one. Without a day
+    /// ("starting next week") it is that week's Monday, or today if later.
+    Week {
+        weeks_ahead: u32,
+        day: Option<Weekday>,
     },
     /// "2026-12-10".
     Iso(NaiveDate),
@@ -56,6 +64,9 @@ pub(super) fn match_date(
     let mut cursor = index;
     while cursor < tokens.len() && DATE_PREFIXES.contains(&tokens[cursor].lower.as_str()) {
         cursor += 1;
+    }
+    if cursor > index {
+        reject_weekday_typo(tokens.get(cursor))?;
     }
     match match_date_core(tokens, cursor)? {
         Some((length, spec)) => Ok(Some((cursor - index + length, spec))),
@@ -98,7 +109,18 @@ pub(super) fn match_date_core(
             return Ok(Some((3, DateSpec::InDays(days))));
         }
         "this" | "next" => {
-            let Some(day) = parse_weekday(word(1)) else {
+            let weeks_ahead = u32::from(word(0) == "next");
+            if word(1) == "week" {
+                let on = usize::from(word(2) == "on");
+                let found = match parse_weekday_any(word(2 + on)) {
+                    Some(day) => (3 + on, Some(day)),
+                    None => (2, None),
+                };
+                let (length, day) = found;
+                return Ok(Some((length, DateSpec::Week { weeks_ahead, day })));
+            }
+            reject_weekday_typo(tokens.get(index + 1))?;
+            let Some(day) = parse_weekday_any(word(1)) else {
                 return Ok(None);
             };
             let include_today = word(0) == "this";
@@ -107,7 +129,38 @@ pub(super) fn match_date_core(
         _ => {}
     }
 
+    // "Thu, Dec 10": a short weekday name counts only before a date.
+    if parse_weekday(word(0)).is_none()
+        && let Some(day) = parse_weekday_any(word(0))
+        && let Some((
+            length,
+            DateSpec::Calendar {
+                day: d,
+                month,
+                year,
+                ..
+            },
+        )) = match_calendar(tokens, index + 1)?
+    {
+        let spec = DateSpec::Calendar {
+            day: d,
+            month,
+            year,
+            weekday: Some(day),
+        };
+        return Ok(Some((1 + length, spec)));
+    }
+
     if let Some(day) = parse_weekday(word(0)) {
+        // "Thursday next week", "Thursday this week".
+        if matches!(word(1), "this" | "next") && word(2) == "week" {
+            let weeks_ahead = u32::from(word(1) == "next");
+            let spec = DateSpec::Week {
+                weeks_ahead,
+                day: Some(day),
+            };
+            return Ok(Some((3, spec)));
+        }
         // "Thursday 10 December" or "Thursday, December 10": the weekday must agree.
         let mut after = 1;
         if word(after) == "the" {
@@ -243,6 +296,27 @@ pub(super) fn resolve_date(
             }
             Ok((date, note))
         }
+        DateSpec::Week { weeks_ahead, day } => {
+            let monday = today
+                .checked_sub_days(Days::new(u64::from(today.weekday().num_days_from_monday())))
+                .and_then(|monday| monday.checked_add_days(Days::new(7 * u64::from(*weeks_ahead))))
+                .ok_or_else(|| ScheduleError::InvalidDate {
+                    text: text.to_string(),
+                    reason: "the date is out of range".to_string(),
+                })?;
+            match day {
+                Some(day) => {
+                    let date = monday + Days::new(u64::from(day.num_days_from_monday()));
+                    let note = format!("\"{text}\" read as {}.", format_date(date));
+                    Ok((date, Some(note)))
+                }
+                None => {
+                    let date = monday.max(today);
+                    let note = format!("\"{text}\" read as the week from {}.", format_date(monday));
+                    Ok((date, Some(note)))
+                }
+            }
+        }
         DateSpec::Iso(date) => Ok((*date, None)),
         DateSpec::DayOfMonth(day) => {
             // Some month within a year has each day from 1 to 31.
@@ -299,6 +373,17 @@ fn parse_iso_date(token: Option<&Token>) -> Result<Option<NaiveDate>, ScheduleEr
             text: token.text.clone(),
             reason: "that day does not exist; use yyyy-MM-dd with a real month and day".to_string(),
         })
+}
+
+/// Rejects a misspelt weekday where a weekday is expected ("next
+/// Thurday"), so that it is not read as part of the title.
+pub(super) fn reject_weekday_typo(token: Option<&Token>) -> Result<(), ScheduleError> {
+    match token {
+        Some(token) if is_weekday_typo(&token.lower) => Err(ScheduleError::UnknownWeekday {
+            word: token.text.clone(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Rejects dates written only in digits with slashes, such as "12/10", whose

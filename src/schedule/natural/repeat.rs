@@ -4,10 +4,10 @@
 
 use chrono::Weekday;
 
-use super::dates::{DateSpec, match_date_core};
+use super::dates::{DateSpec, match_date_core, reject_weekday_typo};
 use super::tokens::{
-    Token, parse_count, parse_count_or_article, parse_day_ordinal, parse_weekday,
-    parse_weekday_plural,
+    Token, parse_count, parse_count_or_article, parse_day_ordinal, parse_weekday_any,
+    parse_weekday_group, parse_weekday_plural, phrase_text,
 };
 use crate::schedule::ScheduleError;
 use crate::schedule::recurrence::{MonthWeek, RecurrencePattern};
@@ -91,8 +91,9 @@ pub(super) fn match_pattern(
 
     let found = match cursor.word(0) {
         "every" | "each" => {
+            let every = cursor.position;
             cursor.position += 1;
-            every_tail(&mut cursor)?
+            every_tail(&mut cursor, every)?
         }
         "daily" => {
             cursor.position += 1;
@@ -110,6 +111,29 @@ pub(super) fn match_pattern(
             cursor.position += 1;
             Some(monthly_tail(&mut cursor, 1)?)
         }
+        "quarterly" => {
+            cursor.position += 1;
+            Some(monthly_tail(&mut cursor, 3)?)
+        }
+        word @ ("biweekly" | "bi-weekly" | "bimonthly" | "bi-monthly") => {
+            let weekly = word.contains("week");
+            let (readings, suggestion) = if weekly {
+                (
+                    "every two weeks or twice a week",
+                    "\"every other week on Friday\" or \"every Tuesday and Friday\"",
+                )
+            } else {
+                (
+                    "every two months or twice a month",
+                    "\"every other month on the 15th\"",
+                )
+            };
+            return Err(ScheduleError::AmbiguousRecurrence {
+                phrase: tokens[cursor.position].text.clone(),
+                readings,
+                suggestion: suggestion.to_string(),
+            });
+        }
         "weekdays" => {
             cursor.position += 1;
             Some(rule(weekly(weekdays_monday_to_friday()), 1))
@@ -118,7 +142,7 @@ pub(super) fn match_pattern(
             let days = weekday_list(&mut cursor);
             Some(rule(weekly(days), 1))
         }
-        _ => month_day_of_month(&mut cursor)?,
+        _ => month_day_of_month(&mut cursor, None)?,
     };
     Ok(found.map(|pattern| (cursor.position - index, pattern)))
 }
@@ -162,8 +186,8 @@ pub(super) fn match_end(
     Ok(Some((cursor.position + 2 - index, end)))
 }
 
-/// Matches what follows "every" or "each".
-fn every_tail(cursor: &mut Cursor) -> Result<Option<PatternMatch>, ScheduleError> {
+/// Matches what follows "every" or "each"; `every` is the index of that word.
+fn every_tail(cursor: &mut Cursor, every: usize) -> Result<Option<PatternMatch>, ScheduleError> {
     let word = cursor.word(0).to_string();
     let found = match word.as_str() {
         "day" => {
@@ -190,15 +214,19 @@ fn every_tail(cursor: &mut Cursor) -> Result<Option<PatternMatch>, ScheduleError
             cursor.position += 1;
             interval_tail(cursor, 2, false)?
         }
-        _ if parse_weekday(&word).is_some() || parse_weekday_plural(&word).is_some() => {
-            Some(rule(weekly(weekday_list(cursor)), 1))
-        }
+        _ if parse_weekday_group(&word).is_some() => Some(rule(weekly(weekday_list(cursor)), 1)),
         _ => match parse_count(&word) {
             Some(interval) => {
                 cursor.position += 1;
                 interval_tail(cursor, interval, true)?
             }
-            None => month_day_of_month(cursor)?,
+            None => {
+                let found = month_day_of_month(cursor, Some(every))?;
+                if found.is_none() {
+                    reject_weekday_typo(cursor.tokens.get(cursor.position))?;
+                }
+                found
+            }
         },
     };
     Ok(found)
@@ -226,7 +254,7 @@ fn interval_tail(
             cursor.position += 1;
             Some(monthly_tail(cursor, interval)?)
         }
-        _ if !plural && parse_weekday(&unit).is_some() => {
+        _ if !plural && parse_weekday_group(&unit).is_some() => {
             Some(rule(weekly(weekday_list(cursor)), interval))
         }
         _ => None,
@@ -237,8 +265,7 @@ fn interval_tail(
 /// Matches optional "on <days>" after a weekly phrase.
 fn weekly_tail(cursor: &mut Cursor, interval: u32) -> PatternMatch {
     let on = usize::from(cursor.word(0) == "on");
-    let first_day = cursor.word(on);
-    if parse_weekday(first_day).is_none() && parse_weekday_plural(first_day).is_none() {
+    if parse_weekday_group(cursor.word(on)).is_none() {
         return PatternMatch {
             spec: PatternSpec::WeeklyOnStartDay,
             interval,
@@ -280,13 +307,20 @@ fn monthly_tail(cursor: &mut Cursor, interval: u32) -> Result<PatternMatch, Sche
 
 /// Matches "first Monday of each month", "last Friday of every other month"
 /// and "15th of every month".
-fn month_day_of_month(cursor: &mut Cursor) -> Result<Option<PatternMatch>, ScheduleError> {
+///
+/// After "every" (at index `every`), "first Monday" and "last Friday" need
+/// no "of each month". "every third Friday" without it is an error, because
+/// it may also mean every three weeks.
+fn month_day_of_month(
+    cursor: &mut Cursor,
+    every: Option<usize>,
+) -> Result<Option<PatternMatch>, ScheduleError> {
     let start = cursor.position;
-    let pattern = if let Some(day) = parse_day_ordinal(cursor.word(0)) {
+    let pattern = if let Some((week, weekday)) = month_week_weekday(cursor)? {
+        RecurrencePattern::MonthlyByWeekday { week, weekday }
+    } else if let Some(day) = parse_day_ordinal(cursor.word(0)) {
         cursor.position += 1;
         RecurrencePattern::MonthlyByDay { day }
-    } else if let Some((week, weekday)) = month_week_weekday(cursor)? {
-        RecurrencePattern::MonthlyByWeekday { week, weekday }
     } else {
         return Ok(None);
     };
@@ -302,12 +336,36 @@ fn month_day_of_month(cursor: &mut Cursor) -> Result<Option<PatternMatch>, Sched
         ("of", "every", count, "months") => parse_count(count).map(|n| (4, n)),
         _ => None,
     };
-    match interval {
-        Some((length, interval)) => {
+    match (interval, every, &pattern) {
+        (Some((length, interval)), _, _) => {
             cursor.position += length;
             Ok(Some(rule(pattern, interval)))
         }
-        None => {
+        (
+            None,
+            Some(_),
+            RecurrencePattern::MonthlyByWeekday {
+                week: MonthWeek::First | MonthWeek::Last,
+                ..
+            },
+        ) => Ok(Some(rule(pattern, 1))),
+        (None, Some(every), RecurrencePattern::MonthlyByWeekday { week, weekday }) => {
+            let count = match week {
+                MonthWeek::Second => 2,
+                MonthWeek::Third => 3,
+                _ => 4,
+            };
+            let day = crate::schedule::recurrence::weekday_name(*weekday);
+            let ordinal = phrase_text(cursor.tokens, start, 1);
+            Err(ScheduleError::AmbiguousRecurrence {
+                phrase: phrase_text(cursor.tokens, every, cursor.position - every),
+                readings: "a day in a week of each month or an interval of weeks",
+                suggestion: format!(
+                    "\"{ordinal} {day} of each month\" or \"every {count} weeks on {day}\""
+                ),
+            })
+        }
+        _ => {
             cursor.position = start;
             Ok(None)
         }
@@ -317,7 +375,7 @@ fn month_day_of_month(cursor: &mut Cursor) -> Result<Option<PatternMatch>, Sched
 /// Matches "first Monday" to "fourth Monday" or "last Monday". "fifth" is
 /// an error because Zoom has no fifth week.
 fn month_week_weekday(cursor: &mut Cursor) -> Result<Option<(MonthWeek, Weekday)>, ScheduleError> {
-    let Some(weekday) = parse_weekday(cursor.word(1)) else {
+    let Some(weekday) = parse_weekday_any(cursor.word(1)) else {
         return Ok(None);
     };
     let week = match cursor.word(0) {
@@ -337,35 +395,34 @@ fn month_week_weekday(cursor: &mut Cursor) -> Result<Option<(MonthWeek, Weekday)
     Ok(Some((week, weekday)))
 }
 
-/// Matches one or more weekdays joined by commas, "and", "&" or "or", and
-/// ranges such as "Monday to Friday". The cursor must be on a weekday.
+/// Matches one or more weekdays joined by commas, slashes, "and", "&" or
+/// "or", and ranges such as "Monday to Friday". Short names ("Tue") count.
+/// The cursor must be on a weekday.
 fn weekday_list(cursor: &mut Cursor) -> Vec<Weekday> {
-    let day_at = |cursor: &Cursor, offset: usize| {
-        let word = cursor.word(offset);
-        parse_weekday(word).or_else(|| parse_weekday_plural(word))
-    };
+    let days_at = |cursor: &Cursor, offset: usize| parse_weekday_group(cursor.word(offset));
     let mut days = Vec::new();
-    let Some(first) = day_at(cursor, 0) else {
+    let Some(first) = days_at(cursor, 0) else {
         return days;
     };
-    days.push(first);
+    days.extend(first);
     cursor.position += 1;
 
     loop {
         let separator = matches!(cursor.word(0), "and" | "&" | "or");
         let range = matches!(cursor.word(0), "to" | "through" | "thru" | "-");
         if (separator || range)
-            && let Some(day) = day_at(cursor, 1)
+            && let Some(next) = days_at(cursor, 1)
         {
-            if range {
-                let from = *days.last().expect("the list starts with one day");
-                days.extend(days_after(from, day));
-            } else {
-                days.push(day);
+            match (range, next.as_slice()) {
+                (true, [to]) => {
+                    let from = *days.last().expect("the list starts with one day");
+                    days.extend(days_after(from, *to));
+                }
+                _ => days.extend(next),
             }
             cursor.position += 2;
-        } else if let Some(day) = day_at(cursor, 0) {
-            days.push(day);
+        } else if let Some(next) = days_at(cursor, 0) {
+            days.extend(next);
             cursor.position += 1;
         } else {
             break;

@@ -236,6 +236,70 @@ pub(super) fn parse_weekday_plural(word: &str) -> Option<Weekday> {
     word.strip_suffix('s').and_then(parse_weekday)
 }
 
+/// Parses a full weekday name or a short one ("tue", "tues", "thurs").
+///
+/// Short names also occur in titles ("Sun safety", "Sat prep"), so callers
+/// use this only where a weekday is expected: after "next", "this" or
+/// "every", in a list of days, or before a calendar date.
+pub(super) fn parse_weekday_any(word: &str) -> Option<Weekday> {
+    let short = match word {
+        "mon" => Weekday::Mon,
+        "tue" | "tues" => Weekday::Tue,
+        "wed" | "weds" => Weekday::Wed,
+        "thu" | "thur" | "thurs" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return parse_weekday(word),
+    };
+    Some(short)
+}
+
+/// Parses one weekday, a plural, or several joined by slashes
+/// ("mon/wed/fri"), in the order written.
+pub(super) fn parse_weekday_group(word: &str) -> Option<Vec<Weekday>> {
+    word.split('/')
+        .map(|part| parse_weekday_any(part).or_else(|| parse_weekday_plural(part)))
+        .collect()
+}
+
+/// Returns whether `word` is most likely a misspelt weekday ("tuesdy",
+/// "thurday", "blursday"): it is not a weekday, ends like one, and is at
+/// most two edits away from a weekday name.
+pub(super) fn is_weekday_typo(word: &str) -> bool {
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const OTHER_DAY_WORDS: &[&str] = &["today", "midday", "weekday", "someday", "everyday"];
+    let ends_like_weekday = word.ends_with("day") || word.ends_with("dy");
+    ends_like_weekday
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && parse_weekday_any(word).is_none()
+        && !OTHER_DAY_WORDS.contains(&word)
+        && NAMES.iter().any(|name| edit_distance(word, name) <= 2)
+}
+
+/// Returns the Levenshtein distance between two ASCII words.
+fn edit_distance(left: &str, right: &str) -> usize {
+    let right = right.as_bytes();
+    let mut previous: Vec<usize> = (0..=right.len()).collect();
+    for (i, left_byte) in left.bytes().enumerate() {
+        let mut current = vec![i + 1; right.len() + 1];
+        for (j, right_byte) in right.iter().enumerate() {
+            let substitution = previous[j] + usize::from(left_byte != *right_byte);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[right.len()]
+}
+
 /// Parses an English month name or its usual abbreviation into 1 to 12.
 pub(super) fn parse_month(word: &str) -> Option<u32> {
     const MONTHS: &[(&str, &str)] = &[

@@ -1,5 +1,6 @@
 //! Schedule webinars from natural-language descriptions.
 
+use chrono_tz::Tz;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
@@ -20,8 +21,6 @@ use crate::tools::views::webinar::WebinarDetail;
 
 /// Maximum prompt length, in characters.
 const MAX_PROMPT_CHARS: usize = 1000;
-/// Occurrences listed in a preview.
-const PREVIEW_OCCURRENCES: usize = 10;
 
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct SchedulePromptParams {
@@ -78,6 +77,10 @@ pub struct Understood {
     /// First start, in UTC and the webinar's time zone.
     pub start_time: TimeDisplay,
     pub timezone: String,
+    /// The same start in the server's default time zone, when the description names another
+    /// zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time_in_default_zone: Option<TimeDisplay>,
     /// Minutes.
     pub duration: u32,
     /// The recurrence in words, for recurring webinars.
@@ -86,12 +89,24 @@ pub struct Understood {
     /// Occurrence count, for recurring webinars.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub occurrence_count: Option<usize>,
-    /// The first occurrences, for recurring webinars.
+    /// Every occurrence of a recurring webinar (at most 60), in UTC and the webinar's time zone.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub first_occurrences: Vec<TimeDisplay>,
-    /// Values filled in because the description did not give them.
+    pub occurrences: Vec<TimeDisplay>,
+    /// Values filled in and readings inferred because the description did not state them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub assumptions: Vec<String>,
+    /// The start and occurrences as text for the summary, e.g. "Thu 10 Dec 2026 15:00 IST".
+    #[serde(skip)]
+    #[schemars(skip)]
+    text: UnderstoodText,
+}
+
+/// Human-readable times for the text summary of a result.
+#[derive(Debug, Default)]
+struct UnderstoodText {
+    start: String,
+    start_in_default_zone: Option<(String, String)>,
+    occurrences: Vec<String>,
 }
 
 /// Result of scheduling from a description.
@@ -111,7 +126,7 @@ impl ToolOutput for ScheduleResult {
             "{}\nUnderstood: \"{}\" starting {} ({}), {} minutes",
             self.message,
             understood.topic,
-            understood.start_time.local,
+            understood.text.start,
             understood.timezone,
             understood.duration
         );
@@ -119,6 +134,15 @@ impl ToolOutput for ScheduleResult {
             text.push_str(&format!(", {recurrence}"));
         }
         text.push('.');
+        if let Some((zone, start)) = &understood.text.start_in_default_zone {
+            text.push_str(&format!("\nIn the default time zone ({zone}): {start}."));
+        }
+        if !understood.text.occurrences.is_empty() {
+            text.push_str("\nOccurrences:");
+            for (number, occurrence) in understood.text.occurrences.iter().enumerate() {
+                text.push_str(&format!("\n  {}. {occurrence}", number + 1));
+            }
+        }
         for assumption in &understood.assumptions {
             text.push_str(&format!("\nAssumed: {assumption}"));
         }
@@ -137,8 +161,9 @@ impl ToolOutput for ScheduleResult {
 impl ZoomServer {
     /// Schedule a single webinar from a plain-English description with a topic, a date, a time
     /// and optionally a time zone and a duration (e.g. "Python workshop tomorrow 3pm for 90
-    /// minutes"). Shows what was understood; with dry_run it creates nothing. Recurring
-    /// descriptions belong to schedule_recurring_webinar_from_prompt.
+    /// minutes"). Shows the start it understood in the webinar's time zone and the server's default
+    /// zone, and the assumptions made. With dry_run it creates nothing, so call it that way first
+    /// to confirm. Recurring descriptions belong to schedule_recurring_webinar_from_prompt.
     #[tool(
         name = "schedule_webinar_from_prompt",
         title = "Schedule webinar from a description",
@@ -163,8 +188,9 @@ impl ZoomServer {
 
     /// Schedule a recurring webinar from a plain-English description (e.g. "Office hours every
     /// Tuesday and Thursday at 6pm for 8 weeks", "first Monday of each month at 10:30 ET until
-    /// March 31"). Shows the rule and first occurrences it understood; with dry_run it creates
-    /// nothing.
+    /// March 31"). Shows the rule, every occurrence and the assumptions it understood, in the
+    /// webinar's time zone and the server's default zone. With dry_run it creates nothing, so call
+    /// it that way first to confirm.
     #[tool(
         name = "schedule_recurring_webinar_from_prompt",
         title = "Schedule recurring webinar from a description",
@@ -197,39 +223,20 @@ impl ZoomServer {
         params: SchedulePromptParams,
         parsed: ParsedSchedule,
     ) -> Result<Json<ScheduleResult>, ToolError> {
+        let understood = understand(&parsed, self.state.time_zone());
         let time_zone = parsed.start.time_zone;
-        let occurrences = parsed
-            .recurrence
-            .as_ref()
-            .map(|recurrence| recurrence.occurrences(parsed.start.local, time_zone))
-            .unwrap_or_default();
-        let understood = Understood {
-            topic: parsed.topic.clone(),
-            start_time: display_time(
-                occurrences.first().copied().unwrap_or(parsed.start.utc),
-                time_zone,
-            ),
-            timezone: time_zone.name().to_string(),
-            duration: parsed.duration_minutes,
-            recurrence: parsed
-                .recurrence
-                .as_ref()
-                .map(|recurrence| recurrence.describe()),
-            occurrence_count: parsed.recurrence.as_ref().map(|_| occurrences.len()),
-            first_occurrences: occurrences
-                .iter()
-                .take(PREVIEW_OCCURRENCES)
-                .map(|utc| display_time(*utc, time_zone))
-                .collect(),
-            assumptions: parsed.assumptions.clone(),
-        };
 
         if params.dry_run {
+            // NOTE: the create call reads the prompt again, so a relative
+            // date ("tomorrow") moves if the day changes in between.
             return Ok(Json(ScheduleResult {
                 created: false,
                 understood,
                 webinar: None,
-                message: "Dry run: nothing was created. Call again without dry_run to create it."
+                message: "Dry run: nothing was created. Check the start, the occurrences and \
+                          the assumptions, then call again with the same prompt and dry_run \
+                          false to create it. Relative dates such as \"tomorrow\" are read \
+                          again at that time."
                     .to_string(),
             }));
         }
@@ -270,6 +277,47 @@ impl ZoomServer {
             webinar: Some(webinar),
             message,
         }))
+    }
+}
+
+/// Builds the interpretation shown before and after creating: the start in
+/// the webinar's zone and, when that differs, in `default_zone`, and every
+/// occurrence of a series.
+fn understand(parsed: &ParsedSchedule, default_zone: Tz) -> Understood {
+    let time_zone = parsed.start.time_zone;
+    let occurrences = parsed
+        .recurrence
+        .as_ref()
+        .map(|recurrence| recurrence.occurrences(parsed.start.local, time_zone))
+        .unwrap_or_default();
+    let start = occurrences.first().copied().unwrap_or(parsed.start.utc);
+    let in_default_zone = (default_zone != time_zone).then_some(default_zone);
+
+    Understood {
+        topic: parsed.topic.clone(),
+        start_time: display_time(start, time_zone),
+        timezone: time_zone.name().to_string(),
+        start_time_in_default_zone: in_default_zone.map(|zone| display_time(start, zone)),
+        duration: parsed.duration_minutes,
+        recurrence: parsed
+            .recurrence
+            .as_ref()
+            .map(|recurrence| recurrence.describe()),
+        occurrence_count: parsed.recurrence.as_ref().map(|_| occurrences.len()),
+        occurrences: occurrences
+            .iter()
+            .map(|utc| display_time(*utc, time_zone))
+            .collect(),
+        assumptions: parsed.assumptions.clone(),
+        text: UnderstoodText {
+            start: human_time(start, time_zone),
+            start_in_default_zone: in_default_zone
+                .map(|zone| (zone.name().to_string(), human_time(start, zone))),
+            occurrences: occurrences
+                .iter()
+                .map(|utc| human_time(*utc, time_zone))
+                .collect(),
+        },
     }
 }
 
