@@ -9,6 +9,7 @@ pub mod failure;
 pub mod path;
 pub mod rate_limit;
 pub mod retry;
+pub mod scopes;
 pub mod token;
 
 pub use client::{Query, UploadFile, ZoomClient, decode};
