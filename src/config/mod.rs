@@ -66,6 +66,8 @@ pub struct Config {
     pub tools: Option<String>,
     /// Expose only read-only tools.
     pub read_only: bool,
+    /// Leave tools that the token's scopes cannot serve out of tools/list.
+    pub hide_unauthorized: bool,
     /// Timeouts, the tool-call deadline and the retry policy.
     pub network: NetworkSettings,
     /// The env file that was read, if any.
@@ -181,6 +183,10 @@ impl Config {
             None => false,
             Some(value) => parse_bool(var::READ_ONLY, value)?,
         };
+        let hide_unauthorized = match snapshot.value(var::HIDE_UNAUTHORIZED) {
+            None => false,
+            Some(value) => parse_bool(var::HIDE_UNAUTHORIZED, value)?,
+        };
         let network = NetworkSettings::from_snapshot(snapshot)?;
 
         Ok(Config {
@@ -195,6 +201,7 @@ impl Config {
             toolsets: snapshot.value(var::TOOLSETS).map(str::to_string),
             tools: snapshot.value(var::TOOLS).map(str::to_string),
             read_only,
+            hide_unauthorized,
             network,
             env_file: snapshot.env_file().map(Path::to_path_buf),
             sources,
