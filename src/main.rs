@@ -72,7 +72,7 @@ async fn run_command(mut cli: Cli, config: Config) -> Result<(), String> {
     }
 }
 
-/// The tools to expose: flags win over the environment and the env file.
+/// Returns the tools to expose: flags win over the environment and the env file.
 fn tool_selection(cli: &Cli, config: &Config) -> Result<ToolSelection, String> {
     let selection = ToolSelection::parse(
         cli.toolsets.as_deref().or(config.toolsets.as_deref()),
@@ -83,8 +83,8 @@ fn tool_selection(cli: &Cli, config: &Config) -> Result<ToolSelection, String> {
 }
 
 /// Runs `check` and prints its report to stdout. Logs go to stderr and the
-/// log file as for serve, but only errors unless RUST_LOG asks for more,
-/// because the report already says what went wrong.
+/// log file as for serve, but only errors unless RUST_LOG sets a level,
+/// because the report already describes what went wrong.
 async fn run_check(cli: &Cli, loaded: Result<Config, String>, json: bool) -> ExitCode {
     let mode = if cli.sandbox {
         CheckMode::Sandbox

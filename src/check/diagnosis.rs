@@ -129,9 +129,8 @@ fn refused(status: u16, error: &str, reason: &str, config: &Config) -> TokenProb
     }
 }
 
-/// Sorts an OAuth error into a kind. The reason text is read first,
-/// because Zoom reports a disabled app with a reason, not a distinct error
-/// code.
+/// Sorts an OAuth error into a kind. The reason text is read first, so a
+/// disabled app is recognised whatever `error` value comes with it.
 fn classify(status: u16, error: &str, reason: &str) -> ProblemKind {
     let reason = reason.to_ascii_lowercase();
     if reason.contains("disabled")

@@ -1,7 +1,7 @@
 //! `zoom-webinar-mcp check`: a diagnosis for a person setting the server
 //! up. It reports where each setting came from, requests a token with the
 //! configured credentials (explaining Zoom's refusal when there is one),
-//! lists the granted scopes, and says which enabled tools will work and
+//! lists the granted scopes, and lists which enabled tools will work and
 //! which scopes the others need.
 //!
 //! The token request bypasses the token cache in both directions, so a

@@ -22,14 +22,14 @@ pub struct CheckReport {
     /// The env file that was read, if any.
     pub env_file: Option<String>,
     pub variables: Vec<VariableReport>,
-    /// Why the configuration could not be loaded, for status `config_invalid`.
+    /// Error message of a configuration that could not be loaded (status `config_invalid`).
     pub config_error: Option<String>,
     /// The token request, absent when the configuration could not be loaded.
     pub token: Option<TokenReport>,
     pub selection: SelectionReport,
     pub toolsets: Vec<ToolsetReport>,
     pub summary: Summary,
-    /// What to do next, in order, as sentences for a person.
+    /// Next steps for a person, in order.
     pub next_steps: Vec<String>,
 }
 

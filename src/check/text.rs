@@ -80,7 +80,10 @@ fn render_token(out: &mut String, report: &CheckReport) {
             if token.scopes.is_empty() {
                 let _ = writeln!(out, "  Scopes: none");
             } else {
-                let _ = writeln!(out, "  Scopes: {}", token.scopes.join(" "));
+                let _ = writeln!(out, "  Scopes:");
+                for line in wrap(&token.scopes, SCOPE_LINE_WIDTH) {
+                    let _ = writeln!(out, "    {line}");
+                }
             }
         }
         Some(problem) => {
@@ -88,6 +91,29 @@ fn render_token(out: &mut String, report: &CheckReport) {
             let _ = writeln!(out, "  Fix: {}", problem.fix);
         }
     }
+}
+
+/// Width of the scope lines, in characters, without the indent.
+const SCOPE_LINE_WIDTH: usize = 84;
+
+/// Joins `words` with spaces into lines of at most `width` characters; a
+/// longer word gets a line of its own.
+fn wrap(words: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn render_tools(out: &mut String, report: &CheckReport) {
@@ -126,7 +152,12 @@ fn render_tools(out: &mut String, report: &CheckReport) {
                 ToolStatus::Limited => "works, but some uses fail; these calls lack a scope",
                 ToolStatus::CannotWork => "cannot work; these calls lack a scope",
             };
-            let _ = writeln!(out, "    x {} {label}:", tool.name);
+            let marker = if tool.status == ToolStatus::Limited {
+                '~'
+            } else {
+                'x'
+            };
+            let _ = writeln!(out, "    {marker} {} {label}:", tool.name);
             for missing in &tool.missing {
                 let _ = writeln!(out, "        {}", describe_missing(missing));
             }
@@ -161,5 +192,18 @@ fn render_result(out: &mut String, report: &CheckReport) {
     );
     for step in &report.next_steps {
         let _ = writeln!(out, "  - {step}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_lines_short() {
+        let words: Vec<String> = ["aaaa", "bbbb", "cccc", "dd"].map(String::from).to_vec();
+        assert_eq!(wrap(&words, 9), ["aaaa bbbb", "cccc dd"]);
+        assert_eq!(wrap(&words, 3), ["aaaa", "bbbb", "cccc", "dd"]);
+        assert!(wrap(&[], 9).is_empty());
     }
 }

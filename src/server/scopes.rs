@@ -2,10 +2,10 @@
 //! marked in tools/list (or left out with `--hide-unauthorized`) and
 //! refused before any request is sent.
 //!
-//! The server learns the scopes from the token response, so it knows them
+//! The server reads the scopes from the token response, so it has them
 //! once it holds a token: after the first Zoom call, `refresh_token` or
-//! `configure_zoom`, or right after `initialize` when the token cache file
-//! holds an unexpired token for the configured app. It never requests a
+//! `configure_zoom`, or right after the client's `initialized` notification
+//! when the token cache file contains an unexpired token for the app. It never requests a
 //! token on its own, so until one of these happens every tool is listed as
 //! usual and a missing scope shows up as Zoom's error 4711. When the known
 //! scopes change and the tool list changes with them, the server sends
@@ -152,7 +152,7 @@ pub(crate) fn watch_tool_list(server: &ZoomServer, peer: Peer<RoleServer>) {
     });
 }
 
-/// Names and descriptions, which is what the scopes change in a tool list.
+/// Returns the names and descriptions, the parts of a tool list that scopes change.
 fn signature(tools: &[Tool]) -> Vec<(String, String)> {
     tools
         .iter()
@@ -165,7 +165,7 @@ fn signature(tools: &[Tool]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// One short sentence for the tool description.
+/// Returns the sentence appended to the description of a tool that cannot work.
 fn description_note(missing: &[MissingScope]) -> String {
     let needs: Vec<String> = missing
         .iter()

@@ -63,12 +63,12 @@ pub struct TokenManager {
     /// Tokens Zoom rejected (401), newest last. The cache file may still
     /// hold one of them with time left, so it is skipped there.
     rejected: Mutex<Vec<SecretString>>,
-    /// Scopes of the newest token this process holds or found in the cache
-    /// file; `None` until one is known, and after new credentials.
+    /// Scopes of the newest token this process fetched or found in the cache
+    /// file, or `None` before the first token and after new credentials.
     scopes: tokio::sync::watch::Sender<KnownScopes>,
 }
 
-/// The granted scopes as far as the process knows them.
+/// The granted scopes, or `None` while no token has been seen.
 pub type KnownScopes = Option<Arc<GrantedScopes>>;
 
 impl TokenManager {
@@ -101,7 +101,7 @@ impl TokenManager {
         self.scopes.borrow().clone()
     }
 
-    /// Returns a receiver that sees every change of [`known_scopes`](Self::known_scopes).
+    /// Returns a receiver notified of every change of [`known_scopes`](Self::known_scopes).
     pub fn watch_scopes(&self) -> tokio::sync::watch::Receiver<KnownScopes> {
         self.scopes.subscribe()
     }
