@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::config::network::{
     parse_connect_timeout_flag, parse_deadline_flag, parse_request_timeout_flag,
@@ -46,6 +46,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub output_schemas: bool,
 
+    /// Leave tools that the access token's scopes cannot serve out of tools/list, instead of
+    /// listing them with a note naming the missing scope (also ZOOM_HIDE_UNAUTHORIZED=1).
+    #[arg(long, global = true)]
+    pub hide_unauthorized: bool,
+
     /// Seconds allowed to connect to Zoom or the token endpoint, decimals allowed
     /// [default: 10, or ZOOM_CONNECT_TIMEOUT_SECS].
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_connect_timeout_flag)]
@@ -80,14 +85,56 @@ impl Cli {
 pub enum Command {
     /// Serve MCP over stdio (the default when no command is given).
     Serve,
+    /// Check the configuration, the token request and the scopes, and print which of the
+    /// enabled tools will work and which scopes the others need. Reads the configuration as
+    /// serve does and honours --toolsets, --tools, --read-only and --sandbox.
+    #[command(after_help = crate::check::EXIT_CODES_HELP)]
+    Check {
+        /// Print the report as JSON (a stable shape with "format_version": 1) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run only the simulated Zoom REST API and OAuth token endpoint, for tests,
     /// benchmarks and other clients. Prints the base URL to stderr.
-    SandboxApi {
-        /// Loopback address to listen on, such as 127.0.0.1:8910 (port 0 picks a free port).
-        #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDR")]
-        listen: SocketAddr,
-        /// Lifetime of issued access tokens, in seconds.
-        #[arg(long, default_value_t = 3600, value_name = "SECONDS")]
-        token_ttl: u64,
-    },
+    SandboxApi(SandboxApiArgs),
+}
+
+/// Options of `sandbox-api`.
+#[derive(Debug, Args)]
+pub struct SandboxApiArgs {
+    /// Loopback address to listen on, such as 127.0.0.1:8910 (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDR")]
+    pub listen: SocketAddr,
+    /// Lifetime of issued access tokens, in seconds.
+    #[arg(long, default_value_t = 3600, value_name = "SECONDS")]
+    pub token_ttl: u64,
+    /// Scopes granted to every token, separated by commas or spaces, to simulate an app
+    /// that lacks some [default: every scope the tools need].
+    #[arg(long, value_name = "LIST")]
+    pub scopes: Option<String>,
+    /// Accept only this client id (with --client-secret); by default any non-empty one.
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Accept only this client secret; a wrong one gets Zoom's invalid_client error.
+    #[arg(long, value_name = "SECRET")]
+    pub client_secret: Option<String>,
+    /// Accept only this account id; another one gets an invalid_request error.
+    #[arg(long, value_name = "ID")]
+    pub account_id: Option<String>,
+    /// Reject every token request as for an app that is not activated.
+    #[arg(long)]
+    pub deactivated: bool,
+}
+
+impl SandboxApiArgs {
+    /// Returns the scopes of `--scopes`, split on commas and whitespace, or
+    /// `None` when the flag is absent.
+    pub fn scope_list(&self) -> Option<Vec<String>> {
+        self.scopes.as_ref().map(|list| {
+            list.split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|scope| !scope.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+    }
 }

@@ -4,9 +4,10 @@ use std::time::Duration;
 
 use clap::Parser;
 use rmcp::ServiceExt;
-use zoom_webinar_mcp::cli::{Cli, Command};
-use zoom_webinar_mcp::config::Config;
-use zoom_webinar_mcp::sandbox::{SandboxOptions, SandboxServer};
+use zoom_webinar_mcp::check::{self, CheckMode};
+use zoom_webinar_mcp::cli::{Cli, Command, SandboxApiArgs};
+use zoom_webinar_mcp::config::{Config, ValueSource, variables};
+use zoom_webinar_mcp::sandbox::{SandboxApp, SandboxOptions, SandboxServer};
 use zoom_webinar_mcp::server::schema::ListingOptions;
 use zoom_webinar_mcp::server::{AppState, Mode, ZoomServer};
 use zoom_webinar_mcp::tools::toolsets::ToolSelection;
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
     // runtime would wait for it forever, so the wait is bounded.
     runtime.shutdown_timeout(RUNTIME_SHUTDOWN_WAIT);
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
@@ -45,8 +46,12 @@ const STDOUT_FLUSH_WAIT: Duration = Duration::from_secs(2);
 
 /// Load the configuration, start logging, then run the command. An error
 /// after logging starts goes to the log file too; stderr shows it once.
-async fn run(cli: Cli) -> Result<(), String> {
-    let mut config = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string())?;
+async fn run(cli: Cli) -> Result<ExitCode, String> {
+    let loaded = Config::load(cli.env_file.as_deref()).map_err(|error| error.to_string());
+    if let Some(Command::Check { json }) = cli.command {
+        return Ok(run_check(&cli, loaded, json).await);
+    }
+    let mut config = loaded?;
     config.network.apply(&cli.network_overrides());
     let log_dir = config.log_dir.clone();
     zoom_webinar_mcp::logging::init(&config.log_filter, log_dir.as_deref());
@@ -54,24 +59,95 @@ async fn run(cli: Cli) -> Result<(), String> {
     if let Err(error) = &result {
         zoom_webinar_mcp::logging::write_to_file_only(log_dir.as_deref(), error);
     }
-    result
+    result.map(|()| ExitCode::SUCCESS)
 }
 
-async fn run_command(cli: Cli, config: Config) -> Result<(), String> {
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::SandboxApi { listen, token_ttl } => run_sandbox_api(listen, token_ttl).await,
+async fn run_command(mut cli: Cli, config: Config) -> Result<(), String> {
+    match cli.command.take().unwrap_or(Command::Serve) {
+        Command::SandboxApi(args) => run_sandbox_api(args).await,
+        Command::Check { .. } => unreachable!("run handles check before logging starts"),
         Command::Serve => {
-            let selection = ToolSelection::parse(
-                cli.toolsets.as_deref().or(config.toolsets.as_deref()),
-                cli.tools.as_deref().or(config.tools.as_deref()),
-                cli.read_only || config.read_only,
-            )?;
+            let selection = tool_selection(&cli, &config)?;
             let listing = ListingOptions {
                 output_schemas: cli.output_schemas || config.output_schemas,
             };
             serve(config, selection, listing, cli.sandbox, cli.env_file).await
         }
     }
+}
+
+/// Returns the tools to expose: flags win over the environment and the env file.
+fn tool_selection(cli: &Cli, config: &Config) -> Result<ToolSelection, String> {
+    let selection = ToolSelection::parse(
+        cli.toolsets.as_deref().or(config.toolsets.as_deref()),
+        cli.tools.as_deref().or(config.tools.as_deref()),
+        cli.read_only || config.read_only,
+    )?;
+    Ok(selection.with_hide_unauthorized(cli.hide_unauthorized || config.hide_unauthorized))
+}
+
+/// Runs `check` and prints its report to stdout. Logs go to stderr and the
+/// log file as for serve, but only errors unless RUST_LOG sets a level,
+/// because the report already describes what went wrong.
+async fn run_check(cli: &Cli, loaded: Result<Config, String>, json: bool) -> ExitCode {
+    let mode = if cli.sandbox {
+        CheckMode::Sandbox
+    } else {
+        CheckMode::Live
+    };
+    let report = match loaded {
+        Err(error) => check::config_error_report(error, None, mode),
+        Ok(mut config) => {
+            config.network.apply(&cli.network_overrides());
+            if config.sources.get(variables::RUST_LOG) == Some(&ValueSource::Default) {
+                config.log_filter = "error".to_owned();
+            }
+            zoom_webinar_mcp::logging::init(&config.log_filter, config.log_dir.as_deref());
+            match tool_selection(cli, &config) {
+                Err(error) => check::config_error_report(error, None, mode),
+                Ok(selection) => check_with(config, &selection, mode).await,
+            }
+        }
+    };
+    let text = if json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => text + "\n",
+            Err(error) => {
+                eprintln!("error: could not serialise the check report: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        check::render_text(&report)
+    };
+    print!("{text}");
+    ExitCode::from(report.exit_code)
+}
+
+/// Runs the diagnosis, against a sandbox started here for `--sandbox`.
+async fn check_with(
+    config: Config,
+    selection: &ToolSelection,
+    mode: CheckMode,
+) -> check::CheckReport {
+    if mode == CheckMode::Live {
+        return check::diagnose(&config, selection, mode).await;
+    }
+    let server =
+        match SandboxServer::start(([127, 0, 0, 1], 0).into(), SandboxOptions::default()).await {
+            Ok(server) => server,
+            Err(error) => {
+                return check::config_error_report(
+                    format!("could not start the sandbox: {error}"),
+                    Some(selection),
+                    mode,
+                );
+            }
+        };
+    let config = config.for_sandbox(server.base_url(), server.token_url());
+    let report = check::diagnose(&config, selection, mode).await;
+    server.shutdown().await;
+    report
 }
 
 async fn serve(
@@ -135,9 +211,17 @@ async fn serve(
     Ok(())
 }
 
-async fn run_sandbox_api(listen: std::net::SocketAddr, token_ttl: u64) -> Result<(), String> {
+async fn run_sandbox_api(args: SandboxApiArgs) -> Result<(), String> {
+    let listen = args.listen;
     let options = SandboxOptions {
-        token_ttl_secs: token_ttl,
+        token_ttl_secs: args.token_ttl,
+        scopes: args.scope_list(),
+        app: SandboxApp {
+            client_id: args.client_id,
+            client_secret: args.client_secret,
+            account_id: args.account_id,
+            deactivated: args.deactivated,
+        },
         ..SandboxOptions::default()
     };
     let server = SandboxServer::start(listen, options)

@@ -68,6 +68,8 @@ pub struct Config {
     pub read_only: bool,
     /// Whether tools/list carries output schemas (`ZOOM_OUTPUT_SCHEMAS`).
     pub output_schemas: bool,
+    /// Leave tools that the token's scopes cannot serve out of tools/list.
+    pub hide_unauthorized: bool,
     /// Timeouts, the tool-call deadline and the retry policy.
     pub network: NetworkSettings,
     /// The env file that was read, if any.
@@ -187,6 +189,10 @@ impl Config {
             None => false,
             Some(value) => parse_bool(var::OUTPUT_SCHEMAS, value)?,
         };
+        let hide_unauthorized = match snapshot.value(var::HIDE_UNAUTHORIZED) {
+            None => false,
+            Some(value) => parse_bool(var::HIDE_UNAUTHORIZED, value)?,
+        };
         let network = NetworkSettings::from_snapshot(snapshot)?;
 
         Ok(Config {
@@ -202,6 +208,7 @@ impl Config {
             tools: snapshot.value(var::TOOLS).map(str::to_string),
             read_only,
             output_schemas,
+            hide_unauthorized,
             network,
             env_file: snapshot.env_file().map(Path::to_path_buf),
             sources,

@@ -24,6 +24,7 @@ pub const TOOLSETS: &str = "ZOOM_TOOLSETS";
 pub const TOOLS: &str = "ZOOM_TOOLS";
 pub const READ_ONLY: &str = "ZOOM_READ_ONLY";
 pub const OUTPUT_SCHEMAS: &str = "ZOOM_OUTPUT_SCHEMAS";
+pub const HIDE_UNAUTHORIZED: &str = "ZOOM_HIDE_UNAUTHORIZED";
 pub const CONNECT_TIMEOUT_SECS: &str = "ZOOM_CONNECT_TIMEOUT_SECS";
 pub const REQUEST_TIMEOUT_SECS: &str = "ZOOM_REQUEST_TIMEOUT_SECS";
 pub const TOOL_DEADLINE_SECS: &str = "ZOOM_TOOL_DEADLINE_SECS";
@@ -143,6 +144,12 @@ pub const VARIABLES: &[Variable] = &[
         name: OUTPUT_SCHEMAS,
         default: Some("0"),
         description: "1 sends each tool's outputSchema in tools/list, for clients that validate results (adds about 60 KB).",
+        secret: false,
+    },
+    Variable {
+        name: HIDE_UNAUTHORIZED,
+        default: Some("0"),
+        description: "1 leaves tools that the access token's scopes cannot serve out of tools/list; 0 lists them with a note naming the missing scope.",
         secret: false,
     },
     Variable {

@@ -43,6 +43,33 @@ use std::net::SocketAddr;
 /// Default lifetime of an access token, in seconds, as Zoom issues them.
 pub const DEFAULT_TOKEN_TTL_SECS: u64 = 3600;
 
+/// The Server-to-Server OAuth app that the sandbox's token endpoint
+/// simulates. By default any non-empty client id, secret and account id
+/// get a token; setting a field makes other values fail the way Zoom
+/// rejects them, so a client's error handling can be tested.
+#[derive(Clone, Default)]
+pub struct SandboxApp {
+    /// The only client id accepted, together with `client_secret`.
+    pub client_id: Option<String>,
+    /// The only client secret accepted. A sandbox value, never a real secret.
+    pub client_secret: Option<String>,
+    /// The only account id accepted.
+    pub account_id: Option<String>,
+    /// Rejects every token request as for an app that is not activated.
+    pub deactivated: bool,
+}
+
+impl std::fmt::Debug for SandboxApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxApp")
+            .field("client_id", &self.client_id)
+            .field("client_secret_set", &self.client_secret.is_some())
+            .field("account_id", &self.account_id)
+            .field("deactivated", &self.deactivated)
+            .finish()
+    }
+}
+
 /// Settings for a sandbox instance.
 #[derive(Debug, Clone)]
 pub struct SandboxOptions {
@@ -55,6 +82,8 @@ pub struct SandboxOptions {
     /// Check every response body against Zoom's API contract and record
     /// violations in the request log. Benchmarks turn it off.
     pub validate_responses: bool,
+    /// The app whose credentials the token endpoint accepts.
+    pub app: SandboxApp,
 }
 
 impl Default for SandboxOptions {
@@ -63,6 +92,7 @@ impl Default for SandboxOptions {
             token_ttl_secs: DEFAULT_TOKEN_TTL_SECS,
             scopes: None,
             validate_responses: true,
+            app: SandboxApp::default(),
         }
     }
 }

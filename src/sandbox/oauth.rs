@@ -1,11 +1,11 @@
 //! The Server-to-Server OAuth token endpoint and the tokens it issues.
 //!
 //! `POST /oauth/token` takes HTTP Basic client credentials (any non-empty
-//! client id and secret) and `grant_type=account_credentials` plus a
-//! non-empty `account_id`, in the form body or the query string. Every call
-//! issues a new, independent token; older tokens stay valid until they
-//! expire. Errors use OAuth's `{"reason","error"}` body, not Zoom's
-//! `{"code","message"}`.
+//! client id and secret, unless [`SandboxApp`] names the accepted ones) and
+//! `grant_type=account_credentials` plus a non-empty `account_id`, in the
+//! form body or the query string. Every call issues a new, independent
+//! token; older tokens stay valid until they expire. Errors use OAuth's
+//! `{"reason","error"}` body, not Zoom's `{"code","message"}`.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use axum::http::{HeaderMap, StatusCode, header};
 use serde_json::{Value, json};
 
+use super::SandboxApp;
 use super::ids;
 use super::query::QueryParams;
 
@@ -28,6 +29,7 @@ pub(crate) struct TokenStore {
     tokens: HashMap<String, IssuedToken>,
     ttl: Duration,
     scopes: Vec<String>,
+    app: SandboxApp,
 }
 
 /// A failed token request, in OAuth's error vocabulary.
@@ -41,6 +43,10 @@ pub(crate) enum TokenError {
     UnsupportedGrantType,
     /// `account_id` is missing or empty (400).
     MissingAccountId,
+    /// `account_id` is not the simulated app's account (400).
+    UnknownAccountId,
+    /// The simulated app is not activated (400).
+    AppDeactivated,
 }
 
 impl TokenError {
@@ -61,6 +67,14 @@ impl TokenError {
             TokenError::MissingAccountId => {
                 ("Invalid request : Missing account_id", "invalid_request")
             }
+            // NOTE: Zoom's docs publish no body for an unknown account id or
+            // a deactivated app. These follow the style of the bodies above
+            // and the message of Zoom's OAuth error 4717; check recognises
+            // them by the words "account" and "disabled".
+            TokenError::UnknownAccountId => {
+                ("Invalid request : Invalid account_id", "invalid_request")
+            }
+            TokenError::AppDeactivated => ("The app has been disabled", "invalid_client"),
         };
         json!({ "reason": reason, "error": error })
     }
@@ -72,7 +86,14 @@ impl TokenStore {
             tokens: HashMap::new(),
             ttl,
             scopes,
+            app: SandboxApp::default(),
         }
+    }
+
+    /// Accepts only the credentials `app` names, and none when it is deactivated.
+    pub(crate) fn with_app(mut self, app: SandboxApp) -> Self {
+        self.app = app;
+        self
     }
 
     /// Handles one token request and returns the status and JSON body.
@@ -108,8 +129,20 @@ impl TokenStore {
         query: &QueryParams,
         body: &[u8],
     ) -> Result<String, TokenError> {
-        if !has_basic_credentials(headers) {
+        let Some((client_id, client_secret)) = basic_credentials(headers) else {
             return Err(TokenError::InvalidClient);
+        };
+        let wrong = |expected: &Option<String>, given: &str| {
+            expected
+                .as_deref()
+                .is_some_and(|expected| expected != given)
+        };
+        if wrong(&self.app.client_id, &client_id) || wrong(&self.app.client_secret, &client_secret)
+        {
+            return Err(TokenError::InvalidClient);
+        }
+        if self.app.deactivated {
+            return Err(TokenError::AppDeactivated);
         }
         let form = QueryParams::parse(&String::from_utf8_lossy(body));
         let param = |name: &str| {
@@ -122,8 +155,11 @@ impl TokenStore {
             Some("account_credentials") => {}
             Some(_) => return Err(TokenError::UnsupportedGrantType),
         }
-        if param("account_id").is_none() {
+        let Some(account_id) = param("account_id") else {
             return Err(TokenError::MissingAccountId);
+        };
+        if wrong(&self.app.account_id, &account_id) {
+            return Err(TokenError::UnknownAccountId);
         }
 
         let now = Instant::now();
@@ -172,26 +208,18 @@ pub(crate) fn bearer_token(headers: &HeaderMap) -> Option<&str> {
         .filter(|token| !token.is_empty())
 }
 
-/// Reports whether the request carries `Basic base64(id:secret)` with a
-/// non-empty client id and secret.
-fn has_basic_credentials(headers: &HeaderMap) -> bool {
-    let Some(value) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-    else {
-        return false;
-    };
-    let Some((scheme, encoded)) = value.split_once(' ') else {
-        return false;
-    };
+/// Returns the client id and secret of `Basic base64(id:secret)` when both
+/// are non-empty.
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
     if !scheme.eq_ignore_ascii_case("basic") {
-        return false;
+        return None;
     }
-    let Some(decoded) = decode_base64(encoded.trim()) else {
-        return false;
-    };
+    let decoded = decode_base64(encoded.trim())?;
     let text = String::from_utf8_lossy(&decoded);
-    matches!(text.split_once(':'), Some((id, secret)) if !id.is_empty() && !secret.is_empty())
+    let (id, secret) = text.split_once(':')?;
+    (!id.is_empty() && !secret.is_empty()).then(|| (id.to_owned(), secret.to_owned()))
 }
 
 /// Decodes standard base64 with optional padding.
@@ -244,12 +272,67 @@ mod tests {
             header::AUTHORIZATION,
             HeaderValue::from_static("Basic aWQ6c2VjcmV0"),
         );
-        assert!(has_basic_credentials(&headers));
+        assert_eq!(
+            basic_credentials(&headers),
+            Some(("id".to_owned(), "secret".to_owned()))
+        );
         // "id:" has an empty secret.
         headers.insert(
             header::AUTHORIZATION,
             HeaderValue::from_static("Basic aWQ6"),
         );
-        assert!(!has_basic_credentials(&headers));
+        assert_eq!(basic_credentials(&headers), None);
+    }
+
+    fn request(
+        store: &mut TokenStore,
+        id_secret: &'static str,
+        account: &str,
+    ) -> (StatusCode, Value) {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static(id_secret));
+        let body = format!("grant_type=account_credentials&account_id={account}");
+        store.handle(
+            &headers,
+            &QueryParams::parse(""),
+            body.as_bytes(),
+            "http://127.0.0.1:1",
+        )
+    }
+
+    fn app_store(deactivated: bool) -> TokenStore {
+        TokenStore::new(Duration::from_secs(60), vec!["user:read:admin".to_owned()]).with_app(
+            SandboxApp {
+                client_id: Some("id".to_owned()),
+                client_secret: Some("secret".to_owned()),
+                account_id: Some("acct".to_owned()),
+                deactivated,
+            },
+        )
+    }
+
+    // "aWQ6c2VjcmV0" is base64 of "id:secret", "aWQ6d3Jvbmc=" of "id:wrong".
+    #[test]
+    fn app_accepts_only_its_credentials() {
+        let mut store = app_store(false);
+        let (status, _) = request(&mut store, "Basic aWQ6c2VjcmV0", "acct");
+        assert_eq!(status, StatusCode::OK);
+
+        let (status, body) = request(&mut store, "Basic aWQ6d3Jvbmc=", "acct");
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(body["error"], "invalid_client");
+
+        let (status, body) = request(&mut store, "Basic aWQ6c2VjcmV0", "other");
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body["error"], "invalid_request");
+        assert!(body["reason"].as_str().unwrap().contains("account_id"));
+    }
+
+    #[test]
+    fn deactivated_app_gets_no_token() {
+        let mut store = app_store(true);
+        let (status, body) = request(&mut store, "Basic aWQ6c2VjcmV0", "acct");
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body["reason"].as_str().unwrap().contains("disabled"));
     }
 }

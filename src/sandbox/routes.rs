@@ -1,9 +1,11 @@
 //! The endpoints the sandbox serves, matched on raw path segments, with the
-//! OAuth scopes each one accepts (from the `x-macro-scopes` and
-//! `x-granular-scopes` of Zoom's OpenAPI spec) and the request body size
-//! each one reads.
+//! request body size each one reads. The OAuth scopes each one accepts come
+//! from the server's own table (`crate::zoom::scopes`), so the sandbox and
+//! the server's scope checks cannot disagree.
 
 use axum::http::Method;
+
+use crate::zoom::scopes::{self, EndpointScopes};
 
 /// An API v2 operation the sandbox implements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,19 +86,9 @@ struct Route {
     endpoint: Endpoint,
     method: Method,
     pattern: &'static [Part],
-    classic_scopes: &'static [&'static str],
-    granular_scopes: &'static [&'static str],
+    /// The path template of Zoom's API reference, the key into the scope table.
+    path: &'static str,
 }
-
-const USER_READ: &[&str] = &[
-    "user:read",
-    "user:write",
-    "user:read:admin",
-    "user:write:admin",
-];
-const WEBINAR_READ: &[&str] = &["webinar:read", "webinar:read:admin"];
-const WEBINAR_WRITE: &[&str] = &["webinar:write", "webinar:write:admin"];
-const REPORT_READ: &[&str] = &["report:read:admin"];
 
 /// The largest JSON request body read, in bytes (1 MiB).
 const MAX_JSON_BODY_BYTES: usize = 1024 * 1024;
@@ -105,13 +97,12 @@ const MAX_JSON_BODY_BYTES: usize = 1024 * 1024;
 pub(crate) const MAX_UPLOAD_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 macro_rules! route {
-    ($endpoint:ident, $method:ident, [$($part:expr),*], $classic:expr, [$($granular:literal),*]) => {
+    ($endpoint:ident, $method:ident, [$($part:expr),*], $path:literal) => {
         Route {
             endpoint: Endpoint::$endpoint,
             method: Method::$method,
             pattern: &[$($part),*],
-            classic_scopes: $classic,
-            granular_scopes: &[$($granular),*],
+            path: $path,
         }
     };
 }
@@ -124,67 +115,67 @@ macro_rules! route {
 /// a registrant id.
 #[rustfmt::skip]
 static ROUTES: &[Route] = &[
-    route!(ListUsers, GET, [L("users")], USER_READ, ["user:read:list_users:admin"]),
-    route!(GetUserZak, GET, [L("users"), L("me"), L("zak")], &["user_zak:read"], ["user:read:zak", "user:read:zak:admin"]),
-    route!(GetUser, GET, [L("users"), P], &["user:read", "user:write", "user:read:admin", "user:write:admin", "user_profile", "user_info:read"], ["user:read:user", "user:read:user:admin"]),
-    route!(ListWebinarTemplates, GET, [L("users"), P, L("webinar_templates")], WEBINAR_READ, ["webinar:read:list_templates", "webinar:read:list_templates:admin"]),
-    route!(CreateWebinarTemplate, POST, [L("users"), P, L("webinar_templates")], WEBINAR_WRITE, ["webinar:write:template", "webinar:write:template:admin"]),
-    route!(ListWebinars, GET, [L("users"), P, L("webinars")], WEBINAR_READ, ["webinar:read:list_webinars", "webinar:read:list_webinars:admin"]),
-    route!(CreateWebinar, POST, [L("users"), P, L("webinars")], WEBINAR_WRITE, ["webinar:write:webinar", "webinar:write:webinar:admin"]),
-    route!(GetWebinar, GET, [L("webinars"), P], WEBINAR_READ, ["webinar:read:webinar", "webinar:read:webinar:admin"]),
-    route!(UpdateWebinar, PATCH, [L("webinars"), P], WEBINAR_WRITE, ["webinar:update:webinar", "webinar:update:webinar:admin"]),
-    route!(DeleteWebinar, DELETE, [L("webinars"), P], WEBINAR_WRITE, ["webinar:delete:webinar", "webinar:delete:webinar:admin"]),
-    route!(AddBatchRegistrants, POST, [L("webinars"), P, L("batch_registrants")], WEBINAR_WRITE, ["webinar:write:batch_registrants", "webinar:write:batch_registrants:admin"]),
-    route!(GetBranding, GET, [L("webinars"), P, L("branding")], WEBINAR_READ, ["webinar:read:branding", "webinar:read:branding:admin"]),
-    route!(CreateNameTag, POST, [L("webinars"), P, L("branding"), L("name_tags")], WEBINAR_WRITE, ["webinar:write:branding_name_tag", "webinar:write:branding_name_tag:admin"]),
-    route!(DeleteNameTags, DELETE, [L("webinars"), P, L("branding"), L("name_tags")], WEBINAR_WRITE, ["webinar:delete:branding_name_tag", "webinar:delete:branding_name_tag:admin"]),
-    route!(UpdateNameTag, PATCH, [L("webinars"), P, L("branding"), L("name_tags"), P], WEBINAR_WRITE, ["webinar:update:branding_name_tag", "webinar:update:branding_name_tag:admin"]),
-    route!(UploadVirtualBackground, POST, [L("webinars"), P, L("branding"), L("virtual_backgrounds")], WEBINAR_WRITE, ["webinar:write:branding_virtual_background", "webinar:write:branding_virtual_background:admin"]),
-    route!(SetDefaultVirtualBackground, PATCH, [L("webinars"), P, L("branding"), L("virtual_backgrounds")], WEBINAR_WRITE, ["webinar:update:branding_virtual_background", "webinar:update:branding_virtual_background:admin"]),
-    route!(DeleteVirtualBackgrounds, DELETE, [L("webinars"), P, L("branding"), L("virtual_backgrounds")], WEBINAR_WRITE, ["webinar:delete:branding_virtual_background", "webinar:delete:branding_virtual_background:admin"]),
-    route!(UploadWallpaper, POST, [L("webinars"), P, L("branding"), L("wallpaper")], WEBINAR_WRITE, ["webinar:write:branding_wallpaper", "webinar:write:branding_wallpaper:admin"]),
-    route!(DeleteWallpaper, DELETE, [L("webinars"), P, L("branding"), L("wallpaper")], WEBINAR_WRITE, ["webinar:delete:branding_wallpaper", "webinar:delete:branding_wallpaper:admin"]),
-    route!(CreateInviteLinks, POST, [L("webinars"), P, L("invite_links")], WEBINAR_WRITE, ["webinar:write:invite_links", "webinar:write:invite_links:admin"]),
-    route!(GetLiveStreamingJoinToken, GET, [L("webinars"), P, L("jointoken"), L("live_streaming")], &["webinar_token:read:admin:live_streaming", "webinar_token:read:live_streaming"], ["webinar:read:live_streaming_token", "webinar:read:live_streaming_token:admin"]),
-    route!(GetLocalArchivingToken, GET, [L("webinars"), P, L("jointoken"), L("local_archiving")], &["webinar_token:read:admin:local_archiving"], ["webinar:read:local_archiving_token:admin"]),
-    route!(GetLocalRecordingJoinToken, GET, [L("webinars"), P, L("jointoken"), L("local_recording")], &["webinar_token:read:admin:local_recording", "webinar_token:read:local_recording"], ["webinar:read:local_recording_token", "webinar:read:local_recording_token:admin"]),
-    route!(GetLiveStream, GET, [L("webinars"), P, L("livestream")], WEBINAR_READ, ["webinar:read:livestream", "webinar:read:livestream:admin"]),
-    route!(UpdateLiveStream, PATCH, [L("webinars"), P, L("livestream")], WEBINAR_WRITE, ["webinar:update:livestream", "webinar:update:livestream:admin"]),
-    route!(UpdateLiveStreamStatus, PATCH, [L("webinars"), P, L("livestream"), L("status")], WEBINAR_WRITE, ["webinar:update:livestream_status", "webinar:update:livestream_status:admin"]),
-    route!(ListPanelists, GET, [L("webinars"), P, L("panelists")], WEBINAR_READ, ["webinar:read:list_panelists", "webinar:read:list_panelists:admin"]),
-    route!(AddPanelists, POST, [L("webinars"), P, L("panelists")], WEBINAR_WRITE, ["webinar:write:panelist", "webinar:write:panelist:admin"]),
-    route!(DeleteAllPanelists, DELETE, [L("webinars"), P, L("panelists")], WEBINAR_WRITE, ["webinar:delete:panelist", "webinar:delete:panelist:admin"]),
-    route!(DeletePanelist, DELETE, [L("webinars"), P, L("panelists"), P], WEBINAR_WRITE, ["webinar:delete:panelist", "webinar:delete:panelist:admin"]),
-    route!(ListPolls, GET, [L("webinars"), P, L("polls")], WEBINAR_READ, ["webinar:read:list_polls", "webinar:read:list_polls:admin"]),
-    route!(CreatePoll, POST, [L("webinars"), P, L("polls")], WEBINAR_WRITE, ["webinar:write:poll", "webinar:write:poll:admin"]),
-    route!(GetPoll, GET, [L("webinars"), P, L("polls"), P], WEBINAR_READ, ["webinar:read:poll", "webinar:read:poll:admin"]),
-    route!(UpdatePoll, PUT, [L("webinars"), P, L("polls"), P], WEBINAR_WRITE, ["webinar:update:poll", "webinar:update:poll:admin"]),
-    route!(DeletePoll, DELETE, [L("webinars"), P, L("polls"), P], WEBINAR_WRITE, ["webinar:delete:poll", "webinar:delete:poll:admin"]),
-    route!(ListRegistrants, GET, [L("webinars"), P, L("registrants")], WEBINAR_READ, ["webinar:read:list_registrants", "webinar:read:list_registrants:admin"]),
-    route!(AddRegistrant, POST, [L("webinars"), P, L("registrants")], WEBINAR_WRITE, ["webinar:write:registrant", "webinar:write:registrant:admin"]),
-    route!(ListRegistrationQuestions, GET, [L("webinars"), P, L("registrants"), L("questions")], WEBINAR_READ, ["webinar:read:list_registration_questions", "webinar:read:list_registration_questions:admin"]),
-    route!(UpdateRegistrationQuestions, PATCH, [L("webinars"), P, L("registrants"), L("questions")], WEBINAR_WRITE, ["webinar:update:registration_question", "webinar:update:registration_question:admin"]),
-    route!(UpdateRegistrantStatus, PUT, [L("webinars"), P, L("registrants"), L("status")], WEBINAR_WRITE, ["webinar:update:registrant_status", "webinar:update:registrant_status:admin"]),
-    route!(GetRegistrant, GET, [L("webinars"), P, L("registrants"), P], WEBINAR_READ, ["webinar:read:registrant", "webinar:read:registrant:admin"]),
-    route!(DeleteRegistrant, DELETE, [L("webinars"), P, L("registrants"), P], WEBINAR_WRITE, ["webinar:delete:registrant", "webinar:delete:registrant:admin"]),
-    route!(CreateSipDialing, POST, [L("webinars"), P, L("sip_dialing")], &["webinar:write:sip_dialing", "webinar:write:admin:sip_dialing"], ["webinar:write:sip_dialing", "webinar:write:sip_dialing:admin"]),
-    route!(UpdateWebinarStatus, PUT, [L("webinars"), P, L("status")], WEBINAR_WRITE, ["webinar:update:status", "webinar:update:status:admin"]),
-    route!(GetSurvey, GET, [L("webinars"), P, L("survey")], WEBINAR_READ, ["webinar:read:survey", "webinar:read:survey:admin"]),
-    route!(UpdateSurvey, PATCH, [L("webinars"), P, L("survey")], WEBINAR_WRITE, ["webinar:update:survey", "webinar:update:survey:admin"]),
-    route!(DeleteSurvey, DELETE, [L("webinars"), P, L("survey")], WEBINAR_WRITE, ["webinar:delete:survey", "webinar:delete:survey:admin"]),
-    route!(GetWebinarToken, GET, [L("webinars"), P, L("token")], WEBINAR_READ, ["webinar:read:token", "webinar:read:token:admin"]),
-    route!(ListTrackingSources, GET, [L("webinars"), P, L("tracking_sources")], WEBINAR_READ, ["webinar:read:list_tracking_sources", "webinar:read:list_tracking_sources:admin"]),
-    route!(ListAbsentees, GET, [L("past_webinars"), P, L("absentees")], WEBINAR_READ, ["webinar:read:list_absentees", "webinar:read:list_absentees:admin"]),
-    route!(ListPastInstances, GET, [L("past_webinars"), P, L("instances")], WEBINAR_READ, ["webinar:read:list_past_instances", "webinar:read:list_past_instances:admin"]),
-    route!(ListPastParticipants, GET, [L("past_webinars"), P, L("participants")], WEBINAR_READ, ["webinar:read:list_past_participants:admin", "webinar:read:list_past_participants"]),
-    route!(ListPastPolls, GET, [L("past_webinars"), P, L("polls")], WEBINAR_READ, ["webinar:read:list_past_polls", "webinar:read:list_past_polls:admin"]),
-    route!(ListPastQa, GET, [L("past_webinars"), P, L("qa")], WEBINAR_READ, ["webinar:read:past_qa", "webinar:read:past_qa:admin"]),
-    route!(ReportWebinar, GET, [L("report"), L("webinars"), P], REPORT_READ, ["report:read:webinar:admin"]),
-    route!(ReportParticipants, GET, [L("report"), L("webinars"), P, L("participants")], REPORT_READ, ["report:read:list_webinar_participants:admin"]),
-    route!(ReportPolls, GET, [L("report"), L("webinars"), P, L("polls")], REPORT_READ, ["report:read:list_webinar_polls:admin"]),
-    route!(ReportQa, GET, [L("report"), L("webinars"), P, L("qa")], REPORT_READ, ["report:read:webinar_qna:admin"]),
-    route!(ReportSurvey, GET, [L("report"), L("webinars"), P, L("survey")], REPORT_READ, ["report:read:webinar_survey:admin"]),
-    route!(DeleteLiveChatMessage, DELETE, [L("live_webinars"), P, L("chat"), L("messages"), P], WEBINAR_WRITE, ["webinar:delete:live_webinar_chat_message", "webinar:delete:live_webinar_chat_message:admin"]),
+    route!(ListUsers, GET, [L("users")], "/users"),
+    route!(GetUserZak, GET, [L("users"), L("me"), L("zak")], "/users/me/zak"),
+    route!(GetUser, GET, [L("users"), P], "/users/{userId}"),
+    route!(ListWebinarTemplates, GET, [L("users"), P, L("webinar_templates")], "/users/{userId}/webinar_templates"),
+    route!(CreateWebinarTemplate, POST, [L("users"), P, L("webinar_templates")], "/users/{userId}/webinar_templates"),
+    route!(ListWebinars, GET, [L("users"), P, L("webinars")], "/users/{userId}/webinars"),
+    route!(CreateWebinar, POST, [L("users"), P, L("webinars")], "/users/{userId}/webinars"),
+    route!(GetWebinar, GET, [L("webinars"), P], "/webinars/{webinarId}"),
+    route!(UpdateWebinar, PATCH, [L("webinars"), P], "/webinars/{webinarId}"),
+    route!(DeleteWebinar, DELETE, [L("webinars"), P], "/webinars/{webinarId}"),
+    route!(AddBatchRegistrants, POST, [L("webinars"), P, L("batch_registrants")], "/webinars/{webinarId}/batch_registrants"),
+    route!(GetBranding, GET, [L("webinars"), P, L("branding")], "/webinars/{webinarId}/branding"),
+    route!(CreateNameTag, POST, [L("webinars"), P, L("branding"), L("name_tags")], "/webinars/{webinarId}/branding/name_tags"),
+    route!(DeleteNameTags, DELETE, [L("webinars"), P, L("branding"), L("name_tags")], "/webinars/{webinarId}/branding/name_tags"),
+    route!(UpdateNameTag, PATCH, [L("webinars"), P, L("branding"), L("name_tags"), P], "/webinars/{webinarId}/branding/name_tags/{nameTagId}"),
+    route!(UploadVirtualBackground, POST, [L("webinars"), P, L("branding"), L("virtual_backgrounds")], "/webinars/{webinarId}/branding/virtual_backgrounds"),
+    route!(SetDefaultVirtualBackground, PATCH, [L("webinars"), P, L("branding"), L("virtual_backgrounds")], "/webinars/{webinarId}/branding/virtual_backgrounds"),
+    route!(DeleteVirtualBackgrounds, DELETE, [L("webinars"), P, L("branding"), L("virtual_backgrounds")], "/webinars/{webinarId}/branding/virtual_backgrounds"),
+    route!(UploadWallpaper, POST, [L("webinars"), P, L("branding"), L("wallpaper")], "/webinars/{webinarId}/branding/wallpaper"),
+    route!(DeleteWallpaper, DELETE, [L("webinars"), P, L("branding"), L("wallpaper")], "/webinars/{webinarId}/branding/wallpaper"),
+    route!(CreateInviteLinks, POST, [L("webinars"), P, L("invite_links")], "/webinars/{webinarId}/invite_links"),
+    route!(GetLiveStreamingJoinToken, GET, [L("webinars"), P, L("jointoken"), L("live_streaming")], "/webinars/{webinarId}/jointoken/live_streaming"),
+    route!(GetLocalArchivingToken, GET, [L("webinars"), P, L("jointoken"), L("local_archiving")], "/webinars/{webinarId}/jointoken/local_archiving"),
+    route!(GetLocalRecordingJoinToken, GET, [L("webinars"), P, L("jointoken"), L("local_recording")], "/webinars/{webinarId}/jointoken/local_recording"),
+    route!(GetLiveStream, GET, [L("webinars"), P, L("livestream")], "/webinars/{webinarId}/livestream"),
+    route!(UpdateLiveStream, PATCH, [L("webinars"), P, L("livestream")], "/webinars/{webinarId}/livestream"),
+    route!(UpdateLiveStreamStatus, PATCH, [L("webinars"), P, L("livestream"), L("status")], "/webinars/{webinarId}/livestream/status"),
+    route!(ListPanelists, GET, [L("webinars"), P, L("panelists")], "/webinars/{webinarId}/panelists"),
+    route!(AddPanelists, POST, [L("webinars"), P, L("panelists")], "/webinars/{webinarId}/panelists"),
+    route!(DeleteAllPanelists, DELETE, [L("webinars"), P, L("panelists")], "/webinars/{webinarId}/panelists"),
+    route!(DeletePanelist, DELETE, [L("webinars"), P, L("panelists"), P], "/webinars/{webinarId}/panelists/{panelistId}"),
+    route!(ListPolls, GET, [L("webinars"), P, L("polls")], "/webinars/{webinarId}/polls"),
+    route!(CreatePoll, POST, [L("webinars"), P, L("polls")], "/webinars/{webinarId}/polls"),
+    route!(GetPoll, GET, [L("webinars"), P, L("polls"), P], "/webinars/{webinarId}/polls/{pollId}"),
+    route!(UpdatePoll, PUT, [L("webinars"), P, L("polls"), P], "/webinars/{webinarId}/polls/{pollId}"),
+    route!(DeletePoll, DELETE, [L("webinars"), P, L("polls"), P], "/webinars/{webinarId}/polls/{pollId}"),
+    route!(ListRegistrants, GET, [L("webinars"), P, L("registrants")], "/webinars/{webinarId}/registrants"),
+    route!(AddRegistrant, POST, [L("webinars"), P, L("registrants")], "/webinars/{webinarId}/registrants"),
+    route!(ListRegistrationQuestions, GET, [L("webinars"), P, L("registrants"), L("questions")], "/webinars/{webinarId}/registrants/questions"),
+    route!(UpdateRegistrationQuestions, PATCH, [L("webinars"), P, L("registrants"), L("questions")], "/webinars/{webinarId}/registrants/questions"),
+    route!(UpdateRegistrantStatus, PUT, [L("webinars"), P, L("registrants"), L("status")], "/webinars/{webinarId}/registrants/status"),
+    route!(GetRegistrant, GET, [L("webinars"), P, L("registrants"), P], "/webinars/{webinarId}/registrants/{registrantId}"),
+    route!(DeleteRegistrant, DELETE, [L("webinars"), P, L("registrants"), P], "/webinars/{webinarId}/registrants/{registrantId}"),
+    route!(CreateSipDialing, POST, [L("webinars"), P, L("sip_dialing")], "/webinars/{webinarId}/sip_dialing"),
+    route!(UpdateWebinarStatus, PUT, [L("webinars"), P, L("status")], "/webinars/{webinarId}/status"),
+    route!(GetSurvey, GET, [L("webinars"), P, L("survey")], "/webinars/{webinarId}/survey"),
+    route!(UpdateSurvey, PATCH, [L("webinars"), P, L("survey")], "/webinars/{webinarId}/survey"),
+    route!(DeleteSurvey, DELETE, [L("webinars"), P, L("survey")], "/webinars/{webinarId}/survey"),
+    route!(GetWebinarToken, GET, [L("webinars"), P, L("token")], "/webinars/{webinarId}/token"),
+    route!(ListTrackingSources, GET, [L("webinars"), P, L("tracking_sources")], "/webinars/{webinarId}/tracking_sources"),
+    route!(ListAbsentees, GET, [L("past_webinars"), P, L("absentees")], "/past_webinars/{webinarId}/absentees"),
+    route!(ListPastInstances, GET, [L("past_webinars"), P, L("instances")], "/past_webinars/{webinarId}/instances"),
+    route!(ListPastParticipants, GET, [L("past_webinars"), P, L("participants")], "/past_webinars/{webinarId}/participants"),
+    route!(ListPastPolls, GET, [L("past_webinars"), P, L("polls")], "/past_webinars/{webinarId}/polls"),
+    route!(ListPastQa, GET, [L("past_webinars"), P, L("qa")], "/past_webinars/{webinarId}/qa"),
+    route!(ReportWebinar, GET, [L("report"), L("webinars"), P], "/report/webinars/{webinarId}"),
+    route!(ReportParticipants, GET, [L("report"), L("webinars"), P, L("participants")], "/report/webinars/{webinarId}/participants"),
+    route!(ReportPolls, GET, [L("report"), L("webinars"), P, L("polls")], "/report/webinars/{webinarId}/polls"),
+    route!(ReportQa, GET, [L("report"), L("webinars"), P, L("qa")], "/report/webinars/{webinarId}/qa"),
+    route!(ReportSurvey, GET, [L("report"), L("webinars"), P, L("survey")], "/report/webinars/{webinarId}/survey"),
+    route!(DeleteLiveChatMessage, DELETE, [L("live_webinars"), P, L("chat"), L("messages"), P], "/live_webinars/{webinarId}/chat/messages/{messageId}"),
 ];
 
 /// The outcome of matching a request against the route table.
@@ -250,20 +241,30 @@ impl Endpoint {
             .expect("every endpoint has a route")
     }
 
+    fn scopes(self) -> &'static EndpointScopes {
+        let route = self.route();
+        scopes::endpoint_scopes(route.method.as_str(), route.path)
+            .expect("every route's path is in the scope table")
+    }
+
     /// Reports whether a token with `granted` scopes may call this endpoint:
     /// any one of its classic or granular scopes is enough.
     pub(crate) fn allows(self, granted: &[String]) -> bool {
-        let route = self.route();
-        route
-            .classic_scopes
+        let scopes = self.scopes();
+        scopes
+            .classic
             .iter()
-            .chain(route.granular_scopes)
+            .chain(scopes.granular)
             .any(|scope| granted.iter().any(|held| held == scope))
     }
 
-    /// Returns the granular scopes that Zoom names in its code 4711 message.
-    pub(crate) fn granular_scopes(self) -> &'static [&'static str] {
-        self.route().granular_scopes
+    /// Returns the granular scopes that Zoom names in its code 4711 message,
+    /// the variants without `:admin` first, as in Zoom's own messages.
+    pub(crate) fn granular_scopes(self) -> Vec<&'static str> {
+        let granular = self.scopes().granular;
+        let plain = granular.iter().filter(|scope| !scope.ends_with(":admin"));
+        let admin = granular.iter().filter(|scope| scope.ends_with(":admin"));
+        plain.chain(admin).copied().collect()
     }
 
     /// Returns the largest request body this endpoint reads, in bytes.
@@ -290,25 +291,9 @@ pub(crate) fn max_body_bytes(method: &Method, raw_path: &str) -> usize {
 }
 
 /// Scopes granted when the options name none: the classic `:admin` scopes
-/// and the granular `:admin` variant of every served endpoint.
+/// and the granular `:admin` variant of every endpoint the tools call.
 pub(crate) fn default_scopes() -> Vec<String> {
-    let mut scopes: Vec<String> = [
-        "user:read:admin",
-        "webinar:read:admin",
-        "webinar:write:admin",
-        "report:read:admin",
-    ]
-    .iter()
-    .map(|scope| (*scope).to_owned())
-    .collect();
-    for route in ROUTES {
-        for scope in route.granular_scopes {
-            if scope.ends_with(":admin") && !scopes.iter().any(|held| held == scope) {
-                scopes.push((*scope).to_owned());
-            }
-        }
-    }
-    scopes
+    scopes::full_scope_set()
 }
 
 #[cfg(test)]
@@ -346,6 +331,36 @@ mod tests {
                 allowed: vec![Method::GET, Method::PUT, Method::DELETE]
             }
         );
+    }
+
+    #[test]
+    fn every_route_matches_its_path_template() {
+        for route in ROUTES {
+            let template: Vec<&str> = route.path.trim_start_matches('/').split('/').collect();
+            assert_eq!(template.len(), route.pattern.len(), "{}", route.path);
+            for (part, segment) in route.pattern.iter().zip(&template) {
+                match part {
+                    Part::Literal(literal) => assert_eq!(literal, segment, "{}", route.path),
+                    Part::Param => assert!(segment.starts_with('{'), "{}", route.path),
+                }
+            }
+            assert!(
+                scopes::endpoint_scopes(route.method.as_str(), route.path).is_some(),
+                "{} {} is not in the scope table",
+                route.method,
+                route.path
+            );
+        }
+    }
+
+    #[test]
+    fn every_called_endpoint_has_a_route() {
+        for endpoint in crate::zoom::CALLED_ENDPOINTS {
+            let served = ROUTES.iter().any(|route| {
+                route.method.as_str() == endpoint.method && route.path == endpoint.path
+            });
+            assert!(served, "the sandbox serves no route for {}", endpoint.key());
+        }
     }
 
     #[test]

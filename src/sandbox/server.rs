@@ -53,7 +53,8 @@ impl SandboxServer {
             })?;
 
         let scopes = options.scopes.unwrap_or_else(default_scopes);
-        let tokens = TokenStore::new(Duration::from_secs(options.token_ttl_secs), scopes);
+        let tokens = TokenStore::new(Duration::from_secs(options.token_ttl_secs), scopes)
+            .with_app(options.app);
         let state = seed::build_state(format!("http://{local_addr}"), tokens, Utc::now());
         let shared = Arc::new(Shared {
             state: Mutex::new(state),

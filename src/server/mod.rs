@@ -4,6 +4,7 @@ pub mod dispatch;
 pub mod output;
 mod resources;
 pub mod schema;
+mod scopes;
 pub mod stdio;
 
 use std::path::PathBuf;
@@ -13,11 +14,11 @@ use chrono_tz::Tz;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::tool::ToolCallContext;
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListResourcesResult,
+    CallToolRequestParams, CallToolResponse, Implementation, ListResourcesResult, ListToolsResult,
     PaginatedRequestParams, ReadResourceRequestParams, ReadResourceResponse, ServerCapabilities,
     ServerConfig,
 };
-use rmcp::service::RequestContext;
+use rmcp::service::{NotificationContext, RequestContext};
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, tool_handler};
 
 use crate::config::Config;
@@ -95,6 +96,7 @@ impl AppState {
 pub struct ZoomServer {
     pub(crate) state: Arc<AppState>,
     tool_router: ToolRouter<ZoomServer>,
+    scope_gate: Arc<scopes::ScopeGate>,
 }
 
 impl ZoomServer {
@@ -114,7 +116,12 @@ impl ZoomServer {
         for route in tool_router.map.values_mut() {
             schema::compact_tool(&mut route.attr, listing);
         }
-        ZoomServer { state, tool_router }
+        let scope_gate = Arc::new(scopes::ScopeGate::new(selection.hides_unauthorized()));
+        ZoomServer {
+            state,
+            tool_router,
+            scope_gate,
+        }
     }
 
     /// List every tool the server offers, for tests and documentation.
@@ -135,6 +142,7 @@ impl ServerHandler for ZoomServer {
         ServerConfig::new(
             ServerCapabilities::builder()
                 .enable_tools()
+                .enable_tool_list_changed()
                 .enable_resources()
                 .build(),
         )
@@ -160,14 +168,31 @@ impl ServerHandler for ZoomServer {
             .unwrap_or(false);
         let cancelled = context.ct.clone();
         let limit = self.state.zoom.network().tool_deadline;
-        let call = self
-            .tool_router
-            .call(ToolCallContext::new(self, request, context));
+        let call = scopes::gated(
+            &self.state,
+            &name,
+            self.tool_router
+                .call(ToolCallContext::new(self, request, context)),
+        );
         let tool = dispatch::ToolCall {
             name: &name,
             read_only,
         };
         dispatch::run_tool_call(tool, limit, cancelled, call).await
+    }
+
+    /// Lists the router's tools with the token's scopes applied (see [`scopes`]).
+    async fn list_tools(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ListToolsResult, McpError> {
+        Ok(scopes::list_tools_result(self, &context))
+    }
+
+    async fn on_initialized(&self, context: NotificationContext<RoleServer>) {
+        tracing::info!("client initialized");
+        scopes::watch_tool_list(self, context.peer);
     }
 
     async fn list_resources(

@@ -182,6 +182,8 @@ pub struct ToolSelection {
     toolsets: BTreeSet<&'static str>,
     extra_tools: BTreeSet<String>,
     read_only: bool,
+    /// Leave tools that the token's scopes cannot serve out of tools/list.
+    hide_unauthorized: bool,
 }
 
 impl ToolSelection {
@@ -249,7 +251,19 @@ impl ToolSelection {
             toolsets: chosen,
             extra_tools,
             read_only,
+            hide_unauthorized: false,
         })
+    }
+
+    /// Sets whether tools that the token's scopes cannot serve are left
+    /// out of tools/list (`--hide-unauthorized`).
+    pub fn with_hide_unauthorized(mut self, hide: bool) -> ToolSelection {
+        self.hide_unauthorized = hide;
+        self
+    }
+
+    pub fn hides_unauthorized(&self) -> bool {
+        self.hide_unauthorized
     }
 
     /// Report whether `tool` is exposed: in a chosen toolset or named on its own,

@@ -10,6 +10,7 @@ pub mod http;
 pub mod path;
 pub mod rate_limit;
 pub mod retry;
+pub mod scopes;
 pub mod token;
 
 pub use client::{Query, UploadFile, ZoomClient, decode};

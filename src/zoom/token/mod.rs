@@ -15,6 +15,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::config::{Credentials, TokenCacheLocation};
 use crate::zoom::ZoomError;
 use crate::zoom::http::LazyHttp;
+use crate::zoom::scopes::GrantedScopes;
 use cache::TokenCacheFile;
 
 /// A token is replaced when less than this much of its lifetime remains, so
@@ -63,7 +64,13 @@ pub struct TokenManager {
     /// Tokens Zoom rejected (401), newest last. The cache file may still
     /// hold one of them with time left, so it is skipped there.
     rejected: Mutex<Vec<SecretString>>,
+    /// Scopes of the newest token this process fetched or found in the cache
+    /// file, or `None` before the first token and after new credentials.
+    scopes: tokio::sync::watch::Sender<KnownScopes>,
 }
+
+/// The granted scopes, or `None` while no token has been seen.
+pub type KnownScopes = Option<Arc<GrantedScopes>>;
 
 impl TokenManager {
     pub fn new(
@@ -85,7 +92,45 @@ impl TokenManager {
             fetch_lock: tokio::sync::Mutex::new(()),
             token_requests: AtomicU64::new(0),
             rejected: Mutex::new(Vec::new()),
+            scopes: tokio::sync::watch::Sender::new(None),
         }
+    }
+
+    /// Returns the scopes of the newest known token, or `None` before any
+    /// token is known. A token that lists no scopes leaves them unknown.
+    pub fn known_scopes(&self) -> KnownScopes {
+        self.scopes.borrow().clone()
+    }
+
+    /// Returns a receiver notified of every change of [`known_scopes`](Self::known_scopes).
+    pub fn watch_scopes(&self) -> tokio::sync::watch::Receiver<KnownScopes> {
+        self.scopes.subscribe()
+    }
+
+    /// Learns the scopes of an unexpired token in the cache file, without a
+    /// token request, so they are known before the first tool call.
+    pub fn learn_scopes_from_cache(&self, credentials: &Credentials) {
+        let Some(token) = self.peek(credentials) else {
+            return;
+        };
+        if token.expires_at > Utc::now() {
+            self.publish_scopes(&token.scopes);
+        }
+    }
+
+    fn publish_scopes(&self, scopes: &[String]) {
+        let known: KnownScopes = if scopes.is_empty() {
+            None
+        } else {
+            Some(Arc::new(scopes.iter().cloned().collect()))
+        };
+        self.scopes.send_if_modified(|current| {
+            if *current == known {
+                return false;
+            }
+            *current = known;
+            true
+        });
     }
 
     pub fn token_url(&self) -> &str {
@@ -225,6 +270,8 @@ impl TokenManager {
     /// Forget the in-memory token, as after new credentials were configured.
     pub fn clear(&self) {
         *self.lock_current() = None;
+        self.scopes
+            .send_if_modified(|current| current.take().is_some());
     }
 
     fn load_cached(
@@ -242,6 +289,7 @@ impl TokenManager {
             return None;
         }
         tracing::info!(expires_at = %token.expires_at, "reusing cached access token");
+        self.publish_scopes(&token.scopes);
         *self.lock_current() = Some(token.clone());
         Some(token)
     }
@@ -281,6 +329,7 @@ impl TokenManager {
             key,
         });
         tracing::info!(expires_at = %token.expires_at, scopes = token.scopes.len(), "access token received");
+        self.publish_scopes(&token.scopes);
         *self.lock_current() = Some(token.clone());
         Ok(token)
     }
