@@ -47,6 +47,9 @@ if [ ! -x "$here/node_modules/.bin/mcp-inspector" ] || [ "$(cat "$here/node_modu
     echo "$lock_hash" >"$here/node_modules/.package-lock.sha256"
 fi
 inspector="$here/node_modules/.bin/mcp-inspector"
+# NOTE: Inspector 2.12.0 declares node >=22.19.0. This machine and CI have
+# Node 20.20, on which every Inspector command used here works, but that
+# Node version is outside the Inspector's declared support.
 echo "== interop: MCP Inspector $("$inspector" --version) on Node $(node --version) (the Inspector declares node >=22.19.0)"
 
 # The server binary: the one given, else the debug build (a no-op after

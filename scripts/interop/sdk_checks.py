@@ -98,7 +98,11 @@ def toolset_names_from_help(binary: Path) -> list[str]:
 async def check_toolset_table(report: Report, server: Server) -> None:
     """Check that the call table has one tool per toolset, and that each tool is in its toolset."""
     name = "sdk: call table covers every toolset"
-    listed = toolset_names_from_help(server.binary)
+    try:
+        listed = toolset_names_from_help(server.binary)
+    except (OSError, subprocess.SubprocessError) as error:
+        report.fail(name, f"could not run {server.binary} --help: {describe(error)}")
+        return
     covered = [call.toolset for call in TOOLSET_CALLS]
     if not listed:
         report.fail(name, "found no toolsets in the Toolsets section of --help")
