@@ -111,7 +111,7 @@ impl ToolOutput for ScheduleResult {
             "{}\nUnderstood: \"{}\" starting {} ({}), {} minutes",
             self.message,
             understood.topic,
-            understood.start_time.local,
+            crate::tools::views::describe_time(&understood.start_time),
             understood.timezone,
             understood.duration
         );

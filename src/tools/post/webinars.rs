@@ -14,6 +14,7 @@ use crate::tools::get::webinars::{WebinarResult, default_me, webinar_result};
 use crate::tools::input::{
     SettingsInput, check_agenda, check_duration, check_password, check_topic,
 };
+use crate::tools::views::human_time_with_utc;
 use crate::tools::views::webinar::{WebinarDetail, ZoomWebinar};
 use crate::zoom::{ApiPath, Method};
 
@@ -169,7 +170,7 @@ pub fn created_result(state: &AppState, webinar: &ZoomWebinar) -> WebinarResult 
         .start_time
         .as_deref()
         .and_then(|start| crate::time::parse_zoom_utc(start).ok())
-        .map(|utc| format!(" starting {}", human_time(utc, time_zone)))
+        .map(|utc| format!(" starting {}", human_time_with_utc(utc, time_zone)))
         .unwrap_or_default();
     webinar_result(
         state,
