@@ -1,6 +1,7 @@
 //! The MCP server: shared state, the tool router and the resources.
 
 pub mod dispatch;
+pub mod elicitation;
 pub mod output;
 mod resources;
 pub mod stdio;
