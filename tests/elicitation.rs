@@ -1,8 +1,8 @@
 //! create_webinar_interactive asking for the host through MCP elicitation,
-//! through the real binary against the sandbox, in both protocol eras: the
-//! 2025-11-25 initialize handshake (the server sends elicitation/create)
-//! and the 2026-07-28 discovery era (the server returns an
-//! InputRequiredResult and the client calls again).
+//! through the real binary against the sandbox. Both protocol eras are
+//! covered: the 2025-11-25 initialize handshake, where the server sends
+//! elicitation/create, and the 2026-07-28 discovery era, where the server
+//! returns an InputRequiredResult and the client calls again.
 
 mod common;
 
@@ -401,39 +401,39 @@ async fn discovery_era_request_state_is_checked() {
         json!({ "action": "accept", "content": { "host": harper } }),
     )]);
 
-    // The same answer for other webinar details is refused.
+    // The same answer for other webinar details is rejected.
     let changed = params(webinar("Another topic"))
         .with_request_state(state.clone())
         .with_input_responses(answer.clone());
-    let CallToolResponse::Complete(refused) = call_once(&server, changed).await else {
+    let CallToolResponse::Complete(rejected) = call_once(&server, changed).await else {
         panic!("expected a complete result");
     };
-    assert_eq!(refused.is_error, Some(true), "{}", text(&refused));
+    assert_eq!(rejected.is_error, Some(true), "{}", text(&rejected));
     assert!(
-        text(&refused).contains("requestState"),
+        text(&rejected).contains("requestState"),
         "{}",
-        text(&refused)
+        text(&rejected)
     );
 
-    // A state this server never issued is refused.
+    // A state this server never issued is rejected.
     let forged = params(webinar(topic))
         .with_request_state("forged")
         .with_input_responses(answer.clone());
-    let CallToolResponse::Complete(refused) = call_once(&server, forged).await else {
+    let CallToolResponse::Complete(rejected) = call_once(&server, forged).await else {
         panic!("expected a complete result");
     };
-    assert_eq!(refused.is_error, Some(true), "{}", text(&refused));
+    assert_eq!(rejected.is_error, Some(true), "{}", text(&rejected));
 
-    // A retry without the answer is refused.
+    // A retry without the answer is rejected.
     let unanswered = params(webinar(topic)).with_request_state(state.clone());
-    let CallToolResponse::Complete(refused) = call_once(&server, unanswered).await else {
+    let CallToolResponse::Complete(rejected) = call_once(&server, unanswered).await else {
         panic!("expected a complete result");
     };
-    assert_eq!(refused.is_error, Some(true), "{}", text(&refused));
+    assert_eq!(rejected.is_error, Some(true), "{}", text(&rejected));
     assert!(
-        text(&refused).contains("inputResponses"),
+        text(&rejected).contains("inputResponses"),
         "{}",
-        text(&refused)
+        text(&rejected)
     );
     assert_nothing_created(&server, topic).await;
 

@@ -4,8 +4,8 @@
 //!
 //! Each prompt returns one user message. Tool names in the texts are
 //! written in backticks, and each prompt lists them in
-//! [`PromptSpec::tools`], so `prompts/get` can say which of them the
-//! server does not expose and a test can check that each one exists.
+//! [`PromptSpec::tools`], so `prompts/get` can name the ones the server
+//! does not expose and a test can check that each one exists.
 
 mod arguments;
 mod follow_up;
@@ -73,7 +73,7 @@ pub struct PromptContext<'a> {
     pub exposes: &'a dyn Fn(&str) -> bool,
 }
 
-/// Why `prompts/get` failed; sent to the client as an invalid-params error.
+/// A `prompts/get` failure, sent to the client as an invalid-params error.
 #[derive(Debug, thiserror::Error)]
 pub enum PromptError {
     #[error("prompt {name:?} not found; the prompts are: {available}")]
@@ -148,7 +148,7 @@ pub fn get(
 }
 
 /// Names the tools a prompt uses that the server does not expose, with the
-/// toolset that holds each one, or `None` when it exposes them all.
+/// toolset that contains each one, or `None` when it exposes them all.
 fn hidden_tools_note(tools: &[&str], exposes: &dyn Fn(&str) -> bool) -> Option<String> {
     let hidden: Vec<String> = tools
         .iter()

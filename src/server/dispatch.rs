@@ -160,7 +160,7 @@ impl Drop for ResumeOnDrop {
 }
 
 /// Runs `wait` with the tool deadline paused, for waits on a person such
-/// as an elicitation form; the deadline then moves later by the time the
+/// as an elicitation form. The deadline then moves later by the time the
 /// wait took. Outside a tool call it just runs `wait`.
 ///
 /// Code after the wait that sends Zoom requests should run inside

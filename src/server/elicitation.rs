@@ -26,7 +26,7 @@ use serde_json::Value;
 
 use super::dispatch::pause_deadline;
 
-/// How the server can ask the client's user a question in this request.
+/// The way the server can reach the client's user in this request.
 #[derive(Debug, Clone)]
 pub enum Channel {
     /// Send `elicitation/create` through the session (initialize era).
@@ -96,7 +96,7 @@ pub enum Answer {
     Cancelled,
 }
 
-/// Why no answer could be read.
+/// A failure to get or read the user's answer.
 #[derive(Debug, thiserror::Error)]
 pub enum ElicitationError {
     #[error("the client's elicitation/create request failed: {0}")]

@@ -42,10 +42,10 @@ impl<T: ToolOutput> IntoCallToolResult for Json<T> {
     }
 }
 
-/// A tool result that may first ask the client for input: in the
+/// A tool result, or a request for input from the client first. In the
 /// 2026-07-28 protocol era a tool cannot send the client a request, so it
-/// returns an `InputRequiredResult` (multi round-trip request), and the
-/// client calls the tool again with `inputResponses` and the echoed
+/// returns an `InputRequiredResult` (multi round-trip request). The client
+/// then calls the tool again with `inputResponses` and the echoed
 /// `requestState`.
 ///
 /// rmcp derives no `outputSchema` from this type, so a tool returning it

@@ -60,7 +60,7 @@ pub fn human_time_with_utc(utc: DateTime<Utc>, time_zone: Tz) -> String {
 }
 
 /// Formats a [`TimeDisplay`] for summaries as [`human_time_with_utc`]
-/// does, in the display's own time zone; falls back to its local text when
+/// does, in the display's own time zone. Falls back to its local text when
 /// it cannot be read back.
 pub fn describe_time(time: &TimeDisplay) -> String {
     let utc = DateTime::parse_from_rfc3339(&time.utc).map(|parsed| parsed.with_timezone(&Utc));

@@ -30,7 +30,7 @@ use crate::tools::views::webinar::WebinarDetail;
 /// with `elicitation/create`; the tool deadline is paused meanwhile.
 pub const HOST_FORM_TIMEOUT: Duration = Duration::from_secs(600);
 
-/// The property of the host form that holds the chosen user id.
+/// The property of the host form that contains the chosen user id.
 const HOST_FIELD: &str = "host";
 /// The key of the host form in `inputRequests` and `inputResponses`.
 const HOST_INPUT_KEY: &str = "host";
@@ -275,7 +275,7 @@ impl Pending<'_> {
     }
 
     /// Returns the numbered user list for the model to show, creating
-    /// nothing; `reason` says why no form was shown, when there was one.
+    /// nothing. `reason` explains why the form failed, when one was sent.
     async fn host_list(&self, reason: Option<String>) -> Result<InteractiveResult, ToolError> {
         let choices = numbered_users(self.state).await?;
         let reason = reason
@@ -304,9 +304,9 @@ fn nothing_created(error: &ElicitationError) -> ToolError {
 
 /// Builds the `requestState` for the host form: a checksum of the Zoom
 /// request body, so an answer is used only for the webinar details the
-/// user saw. It is neither secret nor signed; the client can echo anything,
-/// so the chosen host is checked against a fresh list of candidates in any
-/// case. `DefaultHasher::new` hashes the same way in every run of one
+/// user saw. It is neither secret nor signed, and the client can echo
+/// anything, so the chosen host is checked against a fresh list of
+/// candidates in any case. `DefaultHasher::new` hashes the same way in every run of one
 /// build, which is all a retry needs.
 fn request_state_for(body: &Map<String, Value>) -> String {
     let mut hasher = DefaultHasher::new();
