@@ -5,6 +5,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod logging;
+pub mod prompts;
 pub mod sandbox;
 pub mod schedule;
 pub mod server;

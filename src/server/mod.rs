@@ -1,6 +1,7 @@
 //! The MCP server: shared state, the tool router and the resources.
 
 pub mod dispatch;
+pub mod elicitation;
 pub mod output;
 mod resources;
 pub mod schema;
@@ -14,7 +15,8 @@ use chrono_tz::Tz;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::tool::ToolCallContext;
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListResourcesResult, ListToolsResult,
+    CallToolRequestParams, CallToolResponse, GetPromptRequestParams, GetPromptResponse,
+    Implementation, ListPromptsResult, ListResourcesResult, ListToolsResult,
     PaginatedRequestParams, ReadResourceRequestParams, ReadResourceResponse, ServerCapabilities,
     ServerConfig,
 };
@@ -144,6 +146,7 @@ impl ServerHandler for ZoomServer {
                 .enable_tools()
                 .enable_tool_list_changed()
                 .enable_resources()
+                .enable_prompts()
                 .build(),
         )
         .with_server_info(Implementation::new(
@@ -193,6 +196,31 @@ impl ServerHandler for ZoomServer {
     async fn on_initialized(&self, context: NotificationContext<RoleServer>) {
         tracing::info!("client initialized");
         scopes::watch_tool_list(self, context.peer);
+    }
+
+    async fn list_prompts(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ListPromptsResult, McpError> {
+        Ok(ListPromptsResult {
+            prompts: crate::prompts::list(),
+            ..Default::default()
+        })
+    }
+
+    async fn get_prompt(
+        &self,
+        request: GetPromptRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<GetPromptResponse, McpError> {
+        let exposes = |tool: &str| self.tool_router.has_route(tool);
+        let context = crate::prompts::PromptContext {
+            default_time_zone: self.state.time_zone(),
+            exposes: &exposes,
+        };
+        let result = crate::prompts::get(&request.name, request.arguments.as_ref(), &context)?;
+        Ok(result.into())
     }
 
     async fn list_resources(

@@ -2,7 +2,7 @@
 //! tool-level errors the model can act on.
 
 use rmcp::handler::server::tool::IntoCallToolResult;
-use rmcp::model::{CallToolResponse, CallToolResult, ContentBlock};
+use rmcp::model::{CallToolResponse, CallToolResult, ContentBlock, InputRequiredResult};
 use serde::Serialize;
 
 use crate::zoom::ZoomError;
@@ -39,6 +39,28 @@ impl<T: ToolOutput> IntoCallToolResult for Json<T> {
             ContentBlock::text(value.to_string()),
         ];
         Ok(result.into())
+    }
+}
+
+/// A tool result, or a request for input from the client first. In the
+/// 2026-07-28 protocol era a tool cannot send the client a request, so it
+/// returns an `InputRequiredResult` (multi round-trip request). The client
+/// then calls the tool again with `inputResponses` and the echoed
+/// `requestState`.
+///
+/// rmcp derives no `outputSchema` from this type, so a tool returning it
+/// names its output type in `#[tool(output_schema = ...)]`.
+pub enum Reply<T> {
+    Done(T),
+    InputRequired(InputRequiredResult),
+}
+
+impl<T: ToolOutput> IntoCallToolResult for Reply<T> {
+    fn into_call_tool_result(self) -> Result<CallToolResponse, rmcp::ErrorData> {
+        match self {
+            Reply::Done(output) => Json(output).into_call_tool_result(),
+            Reply::InputRequired(request) => Ok(request.into()),
+        }
     }
 }
 

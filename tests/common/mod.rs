@@ -218,3 +218,92 @@ pub async fn token_requests(client: &Client) -> u64 {
 pub async fn start_sandbox_all() -> Server {
     start(&["--sandbox", "--toolsets", "all"], &[]).await
 }
+
+/// A started server whose MCP client is `H`, a custom client handler.
+pub struct HandlerServer<H: rmcp::ClientHandler> {
+    pub client: RunningService<RoleClient, H>,
+    pub dir: tempfile::TempDir,
+}
+
+impl<H: rmcp::ClientHandler> HandlerServer<H> {
+    /// End the MCP session and return the folder, which stays on disk until dropped.
+    pub async fn stop(self) -> tempfile::TempDir {
+        let _ = self.client.cancel().await;
+        self.dir
+    }
+}
+
+/// Start the binary with `args` and connect `handler` as its client, in
+/// the protocol era `lifecycle` picks: `Initialize` for the 2025-11-25
+/// handshake, `Discover` for the 2026-07-28 era.
+pub async fn start_with_handler<H: rmcp::ClientHandler>(
+    handler: H,
+    lifecycle: rmcp::service::ClientLifecycleMode,
+    args: &[&str],
+) -> HandlerServer<H> {
+    use rmcp::service::ClientServiceExt;
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let command = command(dir.path(), args, &[]);
+    let (transport, _stderr) = TokioChildProcess::builder(command)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn zoom-webinar-mcp");
+    let client = handler
+        .serve_with_lifecycle(transport, lifecycle)
+        .await
+        .expect("MCP handshake");
+    HandlerServer { client, dir }
+}
+
+/// Like [`call`], for a client with a custom handler: the client fulfils
+/// any input the server requests through the handler. Panics only on
+/// protocol errors, and checks a successful result against the tool's
+/// outputSchema.
+pub async fn call_with<H: rmcp::ClientHandler>(
+    client: &RunningService<RoleClient, H>,
+    name: &str,
+    arguments: Value,
+) -> CallToolResult {
+    let arguments = match arguments {
+        Value::Object(map) => map,
+        other => panic!("tool arguments must be an object, got {other}"),
+    };
+    let result = client
+        .call_tool(CallToolRequestParams::new(name.to_string()).with_arguments(arguments))
+        .await
+        .unwrap_or_else(|error| panic!("tools/call {name} failed at the protocol level: {error}"));
+    if result.is_error != Some(true) {
+        let tools = client.list_all_tools().await.expect("tools/list");
+        check_result_schema(&tools, name, &result);
+    }
+    result
+}
+
+/// Check a successful result's structured content against the outputSchema
+/// of tool `name` in `tools`.
+pub fn check_result_schema(tools: &[rmcp::model::Tool], name: &str, result: &CallToolResult) {
+    let Some(schema) = tools
+        .iter()
+        .find(|tool| tool.name == name)
+        .and_then(|tool| tool.output_schema.clone())
+    else {
+        return;
+    };
+    let structured = result
+        .structured_content
+        .as_ref()
+        .unwrap_or_else(|| panic!("{name} has an outputSchema but returned no structured content"));
+    let schema = Value::Object((*schema).clone());
+    let validator = jsonschema::draft202012::new(&schema)
+        .unwrap_or_else(|error| panic!("{name}'s outputSchema does not compile: {error}"));
+    let errors: Vec<String> = validator
+        .iter_errors(structured)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{name}'s structured content breaks its outputSchema:\n{}",
+        errors.join("\n")
+    );
+}

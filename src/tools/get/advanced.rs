@@ -137,7 +137,10 @@ impl ToolOutput for JoinToken {
     fn summary(&self) -> String {
         let validity = match (&self.expire_in, &self.expires_at) {
             (Some(seconds), Some(at)) => {
-                format!(", valid for {seconds} seconds (until {})", at.local)
+                format!(
+                    ", valid for {seconds} seconds (until {})",
+                    crate::tools::views::describe_time(at)
+                )
             }
             (Some(seconds), None) => format!(", valid for {seconds} seconds"),
             _ => String::new(),

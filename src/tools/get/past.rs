@@ -11,6 +11,7 @@ use crate::server::{AppState, ZoomServer};
 use crate::tools::common::{WebinarId, check_page_token};
 use crate::tools::paging::{ListPaging, Page, limits, paged_query, walk};
 use crate::tools::progress::Progress;
+use crate::tools::views::describe_time;
 use crate::tools::views::past::{
     InstanceRow, ParticipantRow, QuestionRow, ZoomInstances, ZoomParticipantPage, ZoomQa,
 };
@@ -115,17 +116,10 @@ impl InstanceChoice {
             .iter()
             .find(|instance| instance.uuid == self.uuid)
             .and_then(|instance| instance.start_time.as_ref())
-            .map(|time| format!(", started {}", readable_local(&time.local)))
+            .map(|time| format!(", started {}", describe_time(time)))
             .unwrap_or_default();
         format!("Webinar {} {which} {}{start}", self.webinar_id, self.uuid)
     }
-}
-
-/// Turn "2026-11-27T20:30:00+05:30" into "Fri 27 Nov 2026 20:30 +05:30".
-fn readable_local(local: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(local)
-        .map(|time| time.format("%a %-d %b %Y %H:%M %:z").to_string())
-        .unwrap_or_else(|_| local.to_string())
 }
 
 /// Participants of one ended instance.
@@ -257,7 +251,7 @@ impl ToolOutput for InstanceList {
             let start = instance
                 .start_time
                 .as_ref()
-                .map(|time| readable_local(&time.local))
+                .map(describe_time)
                 .unwrap_or_default();
             text.push_str(&format!("\n- {} started {start}", instance.uuid));
         }

@@ -428,6 +428,25 @@ pub async fn numbered_users(state: &AppState) -> Result<NumberedUsers, ZoomError
     })
 }
 
+/// Zoom's user type for a licensed user; Basic, Unassigned and None users
+/// cannot host webinars.
+const LICENSED_USER_TYPE: i64 = 2;
+
+/// List the active users who can host a webinar (up to
+/// [`SELECTION_MAX_USERS`] active users are read), in Zoom's order: those
+/// of the Licensed type, and those whose type Zoom did not report, since
+/// only Zoom can rule them out. Returns whether the active users were cut
+/// at that cap.
+pub async fn webinar_host_candidates(state: &AppState) -> Result<(Vec<UserRow>, bool), ZoomError> {
+    let (users, truncated) = fetch_active_users(state).await?;
+    let candidates = users
+        .into_iter()
+        .filter(|user| user.user_type.is_none_or(|kind| kind == LICENSED_USER_TYPE))
+        .map(UserRow::from)
+        .collect();
+    Ok((candidates, truncated))
+}
+
 async fn fetch_active_users(state: &AppState) -> Result<(Vec<ZoomUser>, bool), ZoomError> {
     let mut users = Vec::new();
     let mut next_page_token: Option<String> = None;

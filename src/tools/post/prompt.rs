@@ -310,7 +310,7 @@ fn understand(parsed: &ParsedSchedule, default_zone: Tz) -> Understood {
             .collect(),
         assumptions: parsed.assumptions.clone(),
         text: UnderstoodText {
-            start: human_time(start, time_zone),
+            start: crate::tools::views::human_time_with_utc(start, time_zone),
             start_in_default_zone: in_default_zone
                 .map(|zone| (zone.name().to_string(), human_time(start, zone))),
             occurrences: occurrences

@@ -11,8 +11,9 @@ use super::webinars::{WebinarFields, create_for_host};
 use crate::schedule::{MonthWeek, Recurrence, RecurrenceEnd, RecurrencePattern};
 use crate::server::ZoomServer;
 use crate::server::output::{Json, ToolError};
-use crate::time::{ResolvedStart, human_time};
+use crate::time::ResolvedStart;
 use crate::tools::get::webinars::{WebinarResult, default_me, webinar_result};
+use crate::tools::views::human_time_with_utc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -273,7 +274,7 @@ pub fn recurring_result(
     let first = recurrence
         .occurrences(start.local, start.time_zone)
         .first()
-        .map(|utc| format!(", first on {}", human_time(*utc, time_zone)))
+        .map(|utc| format!(", first on {}", human_time_with_utc(*utc, time_zone)))
         .unwrap_or_default();
     let message = format!(
         "Created recurring webinar {} ({}): {}{first}; {} occurrences.",

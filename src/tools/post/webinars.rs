@@ -1,20 +1,30 @@
 //! Create webinars: single, with an interactively chosen host, and recurring.
 
+mod interactive;
+
+use rmcp::RoleServer;
+use rmcp::handler::server::tool::{InputResponses, RequestState};
 use rmcp::handler::server::wrapper::Parameters;
+use rmcp::service::RequestContext;
 use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use crate::server::output::{Json, ToolError, ToolOutput};
+pub use interactive::{
+    CreateInteractiveParams, HOST_FORM_TIMEOUT, HostAnswer, InteractiveResult, Retry,
+    create_interactive,
+};
+
+use crate::server::output::{Json, Reply, ToolError};
 use crate::server::{AppState, ZoomServer};
 use crate::time::{ResolvedStart, human_time, parse_time_zone, resolve_start_time};
-use crate::tools::get::users::{NumberedUser, numbered_users, select_user};
 use crate::tools::get::webinars::{WebinarResult, default_me, webinar_result};
 use crate::tools::input::{
     SettingsInput, check_agenda, check_duration, check_password, check_topic,
 };
-use crate::tools::views::webinar::{WebinarDetail, ZoomWebinar};
+use crate::tools::views::human_time_with_utc;
+use crate::tools::views::webinar::ZoomWebinar;
 use crate::zoom::{ApiPath, Method};
 
 /// Default length of a new webinar, in minutes.
@@ -169,7 +179,7 @@ pub fn created_result(state: &AppState, webinar: &ZoomWebinar) -> WebinarResult 
         .start_time
         .as_deref()
         .and_then(|start| crate::time::parse_zoom_utc(start).ok())
-        .map(|utc| format!(" starting {}", human_time(utc, time_zone)))
+        .map(|utc| format!(" starting {}", human_time_with_utc(utc, time_zone)))
         .unwrap_or_default();
     webinar_result(
         state,
@@ -190,51 +200,6 @@ pub struct CreateWebinarParams {
     pub user_id: String,
     #[serde(flatten)]
     pub fields: WebinarFields,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-pub struct CreateInteractiveParams {
-    /// The host: a number from list_users_for_selection, an email, a user id or a name. Omit it
-    /// to get the numbered list of users to choose from; nothing is created then.
-    #[serde(
-        default,
-        deserialize_with = "crate::tools::common::optional_string_or_number"
-    )]
-    #[schemars(with = "String")]
-    pub host_selection: Option<String>,
-    #[serde(flatten)]
-    pub fields: WebinarFields,
-}
-
-/// Result of create_webinar_interactive: the webinar, or the host choices.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct InteractiveResult {
-    pub created: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub webinar: Option<WebinarDetail>,
-    /// Users to choose the host from, when no host_selection was given.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub host_choices: Vec<NumberedUser>,
-    pub message: String,
-    #[serde(skip)]
-    time_zone: Option<chrono_tz::Tz>,
-}
-
-impl ToolOutput for InteractiveResult {
-    fn summary(&self) -> String {
-        let mut text = self.message.clone();
-        for choice in &self.host_choices {
-            text.push_str(&format!(
-                "\n{}. {} <{}> ({})",
-                choice.number, choice.user.name, choice.user.email, choice.user.user_type_name
-            ));
-        }
-        if let Some(webinar) = &self.webinar {
-            text.push('\n');
-            text.push_str(&webinar.summary_lines(self.time_zone.unwrap_or(chrono_tz::UTC)));
-        }
-        text
-    }
 }
 
 #[tool_router(router = create_webinars_router, vis = "pub(crate)")]
@@ -263,8 +228,9 @@ impl ZoomServer {
     }
 
     /// Create a single webinar with the host chosen from the account's users. Without
-    /// host_selection it returns the numbered user list and creates nothing; call again with
-    /// the chosen number, email, id or name.
+    /// host_selection the server asks the user to choose in a form when the client supports MCP
+    /// elicitation; otherwise it returns the numbered user list and creates nothing, and you call
+    /// again with the chosen number, email, id or name.
     #[tool(
         name = "create_webinar_interactive",
         title = "Create webinar, choosing the host",
@@ -274,48 +240,20 @@ impl ZoomServer {
             destructive_hint = false,
             idempotent_hint = false,
             open_world_hint = true
-        )
+        ),
+        output_schema = rmcp::handler::server::tool::schema_for_output::<InteractiveResult>()
     )]
     async fn create_webinar_interactive(
         &self,
         Parameters(params): Parameters<CreateInteractiveParams>,
-    ) -> Result<Json<InteractiveResult>, ToolError> {
-        // Check the webinar first, so the user is not asked for a host only to hit a bad field.
-        let request = params.fields.to_request(&self.state)?;
-        let time_zone = self.state.time_zone();
-        let selection = params
-            .host_selection
-            .as_deref()
-            .map(str::trim)
-            .filter(|value| !value.is_empty());
-        let Some(selection) = selection else {
-            let choices = numbered_users(&self.state).await?;
-            return Ok(Json(InteractiveResult {
-                created: false,
-                webinar: None,
-                host_choices: choices.users,
-                message: format!(
-                    "Nothing created yet. Choose the host of \"{}\" ({}): call create_webinar_interactive again with host_selection set to a number, email, id or name.",
-                    params.fields.topic.trim(),
-                    human_time(request.start.utc, request.start.time_zone)
-                ),
-                time_zone: Some(time_zone),
-            }));
+        context: RequestContext<RoleServer>,
+        RequestState(request_state): RequestState,
+        InputResponses(input_responses): InputResponses,
+    ) -> Result<Reply<InteractiveResult>, ToolError> {
+        let retry = Retry {
+            request_state,
+            input_responses,
         };
-        let host = select_user(&self.state, selection).await?;
-        let webinar = create_for_host(&self.state, &host.user.id, request.body).await?;
-        let result = created_result(&self.state, &webinar);
-        Ok(Json(InteractiveResult {
-            created: true,
-            message: format!(
-                "{} Host: {} <{}>.",
-                result.message.clone().unwrap_or_default(),
-                host.user.name,
-                host.user.email
-            ),
-            webinar: Some(result.webinar),
-            host_choices: Vec::new(),
-            time_zone: Some(time_zone),
-        }))
+        create_interactive(&self.state, params, &context, retry).await
     }
 }

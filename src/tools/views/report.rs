@@ -189,7 +189,7 @@ impl ReportInstance {
             text.push_str(&format!(" instance {uuid}"));
         }
         if let Some(start) = &self.start_time {
-            text.push_str(&format!(", started {}", start.local));
+            text.push_str(&format!(", started {}", super::describe_time(start)));
         }
         text
     }
