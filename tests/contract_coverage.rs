@@ -448,6 +448,12 @@ async fn registrants(coverage: &mut Coverage) {
     coverage
         .ok("list_webinar_registrants", json!({ "webinar_id": manual }))
         .await;
+    coverage
+        .ok(
+            "export_webinar_registrants",
+            json!({ "webinar_id": manual }),
+        )
+        .await;
     let first = coverage
         .ok(
             "list_webinar_registrants",

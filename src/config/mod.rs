@@ -59,6 +59,9 @@ pub struct Config {
     pub token_cache: TokenCacheLocation,
     pub default_time_zone: Tz,
     pub log_dir: Option<PathBuf>,
+    /// Folder that exports are written into; `None` when no user data
+    /// folder is known and `ZOOM_EXPORT_DIR` is unset.
+    pub export_dir: Option<PathBuf>,
     pub log_filter: String,
     /// Comma-separated toolsets (`None`: the default ones).
     pub toolsets: Option<String>,
@@ -180,6 +183,10 @@ impl Config {
             .value(var::LOG_DIR)
             .map(PathBuf::from)
             .or_else(default_log_dir);
+        let export_dir = snapshot
+            .value(var::EXPORT_DIR)
+            .map(PathBuf::from)
+            .or_else(default_export_dir);
         let log_filter = snapshot.value(var::RUST_LOG).unwrap_or("info").to_string();
         let read_only = match snapshot.value(var::READ_ONLY) {
             None => false,
@@ -203,6 +210,7 @@ impl Config {
             token_cache,
             default_time_zone,
             log_dir,
+            export_dir,
             log_filter,
             toolsets: snapshot.value(var::TOOLSETS).map(str::to_string),
             tools: snapshot.value(var::TOOLS).map(str::to_string),
@@ -304,6 +312,13 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 
 fn default_cache_file() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.cache_dir().join("token-cache.json"))
+}
+
+/// Exports go to the user's data folder rather than the working
+/// directory, because MCP hosts often start servers with `/` as the
+/// working directory.
+fn default_export_dir() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.data_dir().join("exports"))
 }
 
 fn default_log_dir() -> Option<PathBuf> {

@@ -19,6 +19,7 @@ pub const OAUTH_TOKEN_URL: &str = "ZOOM_OAUTH_TOKEN_URL";
 pub const TOKEN_CACHE_FILE: &str = "ZOOM_TOKEN_CACHE_FILE";
 pub const DEFAULT_TIMEZONE: &str = "ZOOM_DEFAULT_TIMEZONE";
 pub const LOG_DIR: &str = "ZOOM_LOG_DIR";
+pub const EXPORT_DIR: &str = "ZOOM_EXPORT_DIR";
 pub const ENV_FILE: &str = "ZOOM_ENV_FILE";
 pub const TOOLSETS: &str = "ZOOM_TOOLSETS";
 pub const TOOLS: &str = "ZOOM_TOOLS";
@@ -84,6 +85,12 @@ pub const VARIABLES: &[Variable] = &[
         name: LOG_DIR,
         default: Some("<user state or cache dir>/zoom-webinar-mcp"),
         description: "Folder for zoom_mcp_server.log.",
+        secret: false,
+    },
+    Variable {
+        name: EXPORT_DIR,
+        default: Some("<user data dir>/zoom-webinar-mcp/exports"),
+        description: "Folder that export_webinar_registrants writes into; export paths must stay inside it.",
         secret: false,
     },
     Variable {

@@ -1,10 +1,12 @@
 //! The MCP tools, one module per HTTP verb of the Zoom calls they make:
 //! `get` reads, `post` creates, `patch` updates (Zoom's PATCH and PUT) and
-//! `delete` removes. `config` manages credentials and tokens.
+//! `delete` removes. `config` manages credentials and tokens, and `export`
+//! writes registrants to local files.
 
 pub mod common;
 pub mod config;
 pub mod delete;
+pub mod export;
 pub mod get;
 pub mod input;
 pub mod limits;
@@ -26,4 +28,5 @@ pub fn router() -> ToolRouter<ZoomServer> {
         + post::router()
         + patch::router()
         + delete::router()
+        + ZoomServer::export_router()
 }

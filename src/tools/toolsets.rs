@@ -86,6 +86,7 @@ pub const TOOLSETS: &[Toolset] = &[
             "get_registration_questions",
             "update_registration_questions",
             "list_tracking_sources",
+            "export_webinar_registrants",
         ],
     },
     Toolset {

@@ -48,6 +48,7 @@ const ZOOM_VARIABLES: &[&str] = &[
     "ZOOM_TOKEN_CACHE_FILE",
     "ZOOM_DEFAULT_TIMEZONE",
     "ZOOM_LOG_DIR",
+    "ZOOM_EXPORT_DIR",
     "ZOOM_ENV_FILE",
     "ZOOM_CONNECT_TIMEOUT_SECS",
     "ZOOM_REQUEST_TIMEOUT_SECS",
@@ -57,8 +58,8 @@ const ZOOM_VARIABLES: &[&str] = &[
 ];
 
 /// Build the command for the binary with a clean environment, a private
-/// log folder and token cache under `dir`, run from `dir` so no ./.env of
-/// the repository is read.
+/// log folder, token cache and export folder under `dir`, run from `dir`
+/// so no ./.env of the repository is read.
 pub fn command(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_zoom-webinar-mcp"));
     for name in ZOOM_VARIABLES {
@@ -68,6 +69,7 @@ pub fn command(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Command {
         .current_dir(dir)
         .env("ZOOM_LOG_DIR", dir.join("logs"))
         .env("ZOOM_TOKEN_CACHE_FILE", dir.join("token-cache.json"))
+        .env("ZOOM_EXPORT_DIR", dir.join("exports"))
         .env("RUST_LOG", "info")
         // Output schemas are off by default to keep tools/list small; the
         // tests turn them on so `call` can check every result against them.

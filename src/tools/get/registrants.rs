@@ -3,6 +3,7 @@
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::webinars::check_occurrence_id;
@@ -23,7 +24,7 @@ pub const REGISTRANTS_MAX_PAGE_SIZE: u32 = 300;
 const FIND_MAX_PAGES: usize = 100;
 
 /// Registration states Zoom lists, in the order `all` walks them.
-const STATUSES: [&str; 3] = ["pending", "approved", "denied"];
+pub(crate) const STATUSES: [&str; 3] = ["pending", "approved", "denied"];
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +35,18 @@ pub enum RegistrantStatusFilter {
     Pending,
     Approved,
     Denied,
+}
+
+impl RegistrantStatusFilter {
+    /// Returns the statuses to list, in the order they are walked.
+    pub fn statuses(self) -> &'static [&'static str] {
+        match self {
+            RegistrantStatusFilter::All => &STATUSES,
+            RegistrantStatusFilter::Pending => &["pending"],
+            RegistrantStatusFilter::Approved => &["approved"],
+            RegistrantStatusFilter::Denied => &["denied"],
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -189,12 +202,7 @@ impl ZoomServer {
         let mut rows = Vec::new();
         let mut status_index = cursor.status_index;
         let mut zoom_token = cursor.zoom_token;
-        let statuses: Vec<&str> = match params.status {
-            RegistrantStatusFilter::All => STATUSES.to_vec(),
-            RegistrantStatusFilter::Pending => vec!["pending"],
-            RegistrantStatusFilter::Approved => vec!["approved"],
-            RegistrantStatusFilter::Denied => vec!["denied"],
-        };
+        let statuses = params.status.statuses();
         let mut cancelled = false;
         let mut stopped_for_deadline = false;
         // Gather up to max_results rows, moving on to the next status when
@@ -216,7 +224,7 @@ impl ZoomServer {
             let status = statuses[status_index];
             let wanted =
                 (limits.max_results - rows.len()).min(limits.page_size.value as usize) as u32;
-            let page = fetch_registrant_page(
+            let page: ZoomRegistrantPage = fetch_registrant_page(
                 &self.state,
                 params.webinar_id.0,
                 status,
@@ -327,7 +335,7 @@ pub async fn find_by_email(
     for status in STATUSES {
         let mut token: Option<String> = None;
         for _ in 0..FIND_MAX_PAGES {
-            let page = fetch_registrant_page(
+            let page: ZoomRegistrantPage = fetch_registrant_page(
                 state,
                 webinar_id,
                 status,
@@ -353,14 +361,15 @@ pub async fn find_by_email(
     Ok(found)
 }
 
-async fn fetch_registrant_page(
+/// GET one page of a webinar's registrants with one status, decoded as `T`.
+pub(crate) async fn fetch_registrant_page<T: DeserializeOwned>(
     state: &AppState,
     webinar_id: u64,
     status: &str,
     occurrence_id: Option<&str>,
     page_size: u32,
     next_page_token: Option<&str>,
-) -> Result<ZoomRegistrantPage, ZoomError> {
+) -> Result<T, ZoomError> {
     let path = ApiPath::new()
         .literal("webinars")
         .number(webinar_id)
