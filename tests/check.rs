@@ -383,8 +383,8 @@ async fn json_shape_and_sources() {
     assert_eq!(report["token"]["api_base_url"], sandbox.base_url);
     assert_eq!(report["selection"]["read_only"], false);
     let summary = &report["summary"];
-    assert_eq!(summary["tools"], 43);
-    assert_eq!(summary["works"], 43);
+    assert_eq!(summary["tools"], 44);
+    assert_eq!(summary["works"], 44);
     assert_eq!(summary["cannot_work"], 0);
 }
 
@@ -435,7 +435,7 @@ async fn sandbox_check_passes() {
     assert!(
         checked
             .stdout
-            .contains("Result: 70 of 70 enabled tools work"),
+            .contains("Result: 71 of 71 enabled tools work"),
         "{}",
         checked.stdout
     );

@@ -173,6 +173,7 @@ pub const TOOL_CALLS: &[ToolCalls] = &[
 
     tool("list_webinar_registrants", &[always("GET /webinars/{webinarId}/registrants")]),
     tool("find_registrant_by_email", &[always("GET /webinars/{webinarId}/registrants")]),
+    tool("export_webinar_registrants", &[always("GET /webinars/{webinarId}/registrants")]),
     tool("get_webinar_registrant", &[always("GET /webinars/{webinarId}/registrants/{registrantId}")]),
     tool("add_webinar_registrant", &[always("POST /webinars/{webinarId}/registrants")]),
     tool("add_webinar_registrants_batch", &[
