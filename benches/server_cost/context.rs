@@ -13,6 +13,11 @@ const SELECTIONS: &[(&str, &[&str])] = &[
     ("all", &["--toolsets", "all"]),
     ("default_read_only", &["--read-only"]),
     ("all_read_only", &["--toolsets", "all", "--read-only"]),
+    ("default_output_schemas", &["--output-schemas"]),
+    (
+        "all_output_schemas",
+        &["--toolsets", "all", "--output-schemas"],
+    ),
 ];
 
 pub async fn run(sandbox: &Sandbox) -> BenchResult<Value> {
@@ -74,7 +79,11 @@ struct Parts {
 
 impl Parts {
     fn add(&mut self, tool: &Value) {
-        let size = |value: &Value| serde_json::to_string(value).map_or(0, |text| text.len());
+        // An absent field costs nothing; `tool["outputSchema"]` is then null.
+        let size = |value: &Value| match value {
+            Value::Null => 0,
+            value => serde_json::to_string(value).map_or(0, |text| text.len()),
+        };
         let whole = size(tool);
         let output_schema = size(&tool["outputSchema"]);
         let input_schema = size(&tool["inputSchema"]);
