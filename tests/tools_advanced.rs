@@ -132,7 +132,11 @@ async fn livestream_arguments_checked_before_sending() {
         ),
         ("stream_key", json!("k".repeat(513)), "1 to 512"),
         ("stream_key", json!("has space"), "spaces"),
-        ("resolution", json!("4k"), "unknown variant `4k`"),
+        (
+            "resolution",
+            json!("4k"),
+            "`resolution` is \"4k\", but it must be one of \"720p\", \"1080p\"",
+        ),
     ];
     for (field, value, expected) in cases {
         let mut arguments = valid.clone();

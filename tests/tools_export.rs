@@ -304,7 +304,7 @@ async fn refusals_send_nothing() {
         (json!({"path": "x.jsonl"}), "does not match format csv"),
         (
             json!({"path": "x", "format": "xml"}),
-            "unknown variant `xml`",
+            "`format` is \"xml\", but it must be one of \"csv\", \"jsonl\"",
         ),
         (json!({"path": ".hidden.csv"}), "starts with a dot"),
     ];

@@ -1,5 +1,6 @@
 //! The MCP server: shared state, the tool router and the resources.
 
+mod arguments;
 pub mod dispatch;
 pub mod elicitation;
 pub mod output;
@@ -15,8 +16,8 @@ use chrono_tz::Tz;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::tool::ToolCallContext;
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, GetPromptRequestParams, GetPromptResponse,
-    Implementation, ListPromptsResult, ListResourcesResult, ListToolsResult,
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, GetPromptRequestParams,
+    GetPromptResponse, Implementation, ListPromptsResult, ListResourcesResult, ListToolsResult,
     PaginatedRequestParams, ReadResourceRequestParams, ReadResourceResponse, ServerCapabilities,
     ServerConfig,
 };
@@ -164,9 +165,16 @@ impl ServerHandler for ZoomServer {
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, McpError> {
         let name = request.name.to_string();
-        let read_only = self
-            .tool_router
-            .get(&name)
+        let listed = self.tool_router.get(&name).cloned();
+        if let Some(tool) = &listed
+            && let Some(refusal) = arguments::unknown_arguments(tool, request.arguments.as_ref())
+        {
+            tracing::info!(tool = %name, "refused a tool call with unknown argument names; no request sent");
+            return Ok(CallToolResult::error(vec![ContentBlock::text(refusal)]).into());
+        }
+        let arguments = request.arguments.clone();
+        let read_only = listed
+            .as_ref()
             .and_then(|tool| tool.annotations.as_ref()?.read_only_hint)
             .unwrap_or(false);
         let cancelled = context.ct.clone();
@@ -181,7 +189,11 @@ impl ServerHandler for ZoomServer {
             name: &name,
             read_only,
         };
-        dispatch::run_tool_call(tool, limit, cancelled, call).await
+        let response = dispatch::run_tool_call(tool, limit, cancelled, call).await?;
+        Ok(match &listed {
+            Some(tool) => arguments::explain_invalid(tool, arguments.as_ref(), response),
+            None => response,
+        })
     }
 
     /// Lists the router's tools with the token's scopes applied (see [`scopes`]).

@@ -19,7 +19,7 @@
 mod model;
 mod request;
 mod response;
-mod violation;
+pub(crate) mod violation;
 
 use std::sync::LazyLock;
 

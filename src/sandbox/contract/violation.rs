@@ -56,7 +56,7 @@ pub(crate) fn validate(validator: &Validator, instance: &Value) -> Vec<Violation
 
 /// Converts one validator error into violations: one per unexpected
 /// property, else one.
-fn violations_of(error: &ValidationError<'_>) -> Vec<Violation> {
+pub(crate) fn violations_of(error: &ValidationError<'_>) -> Vec<Violation> {
     let path = dotted_path(error);
     match error.kind() {
         ValidationErrorKind::Required { property } => {

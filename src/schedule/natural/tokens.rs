@@ -282,22 +282,9 @@ pub(super) fn is_weekday_typo(word: &str) -> bool {
         && word.chars().all(|c| c.is_ascii_alphabetic())
         && parse_weekday_any(word).is_none()
         && !OTHER_DAY_WORDS.contains(&word)
-        && NAMES.iter().any(|name| edit_distance(word, name) <= 2)
-}
-
-/// Returns the Levenshtein distance between two ASCII words.
-fn edit_distance(left: &str, right: &str) -> usize {
-    let right = right.as_bytes();
-    let mut previous: Vec<usize> = (0..=right.len()).collect();
-    for (i, left_byte) in left.bytes().enumerate() {
-        let mut current = vec![i + 1; right.len() + 1];
-        for (j, right_byte) in right.iter().enumerate() {
-            let substitution = previous[j] + usize::from(left_byte != *right_byte);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[right.len()]
+        && NAMES
+            .iter()
+            .any(|name| strsim::levenshtein(word, name) <= 2)
 }
 
 /// Parses an English month name or its usual abbreviation into 1 to 12.
