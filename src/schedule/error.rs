@@ -201,6 +201,12 @@ pub enum ScheduleError {
     },
 
     #[error(
+        "\"{phrase}\" is in the past: a webinar can only be scheduled from now on; \
+         give today or a later date, e.g. \"tomorrow 3pm\""
+    )]
+    PastDatePhrase { phrase: String },
+
+    #[error(
         "could not understand \"{words}\" in the prompt: rephrase the date, time, \
          duration or recurrence (e.g. \"tomorrow 3pm for 90 minutes\"), or put the \
          title in quotes if the words belong to it"

@@ -84,6 +84,21 @@ pub(super) fn match_date_core(
     match word(0) {
         "today" | "tonight" => return Ok(Some((1, DateSpec::Today))),
         "tomorrow" => return Ok(Some((1, DateSpec::Tomorrow))),
+        "yesterday" => {
+            return Err(ScheduleError::PastDatePhrase {
+                phrase: "yesterday".into(),
+            });
+        }
+        // "last Monday of each month" is a monthly recurrence, not a past date.
+        "last"
+            if matches!(word(1), "week" | "month" | "year")
+                || (parse_weekday_any(word(1)).is_some()
+                    && !matches!(word(2), "of" | "in" | "each" | "every")) =>
+        {
+            return Err(ScheduleError::PastDatePhrase {
+                phrase: format!("last {}", word(1)),
+            });
+        }
         "day" if word(1) == "after" && word(2) == "tomorrow" => {
             return Ok(Some((3, DateSpec::DayAfterTomorrow)));
         }

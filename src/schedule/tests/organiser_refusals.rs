@@ -247,6 +247,25 @@ fn start_in_past_rejected() {
 }
 
 #[test]
+fn past_date_words_rejected() {
+    for (prompt, phrase) in [
+        ("Product demo yesterday 3pm", "yesterday"),
+        ("Review last Monday at 4pm", "last monday"),
+        ("Recap last week at 4pm", "last week"),
+    ] {
+        let error = one_off_error(prompt, KOLKATA);
+        assert_eq!(
+            error,
+            ScheduleError::PastDatePhrase {
+                phrase: phrase.into()
+            },
+            "{prompt}"
+        );
+        assert_mentions(&error.to_string(), &["is in the past", "tomorrow 3pm"]);
+    }
+}
+
+#[test]
 fn more_than_sixty_occurrences_rejected() {
     let error = recurring_error("Standup daily at 9am 61 times", KOLKATA);
     assert_eq!(
