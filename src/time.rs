@@ -8,8 +8,8 @@
 //! responses give `start_time` in UTC with `Z`.
 
 use chrono::{
-    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, SecondsFormat,
-    TimeZone, Utc,
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    SecondsFormat, TimeZone, Utc,
 };
 use chrono_tz::{GapInfo, Tz};
 use schemars::JsonSchema;
@@ -70,6 +70,9 @@ pub enum TimeError {
          such as +05:30 to give an instant"
     )]
     InvalidStartTime { input: String },
+
+    #[error("invalid start time \"{input}\": {reason}; give a date and time that exist")]
+    ImpossibleStartTime { input: String, reason: String },
 
     #[error(
         "start time {} does not exist in {time_zone}: on {} the clocks skip from {} to {} \
@@ -200,7 +203,13 @@ pub fn resolve_start_time(input: &str, time_zone: Tz) -> Result<ResolvedStart, T
     let normalized = normalize_date_time_separator(input.trim()).ok_or_else(invalid)?;
 
     let (wall_text, offset) = split_offset(&normalized).ok_or_else(invalid)?;
-    let wall = parse_wall_time(wall_text).ok_or_else(invalid)?;
+    let wall = parse_wall_time(wall_text).ok_or_else(|| match impossible_reason(wall_text) {
+        Some(reason) => TimeError::ImpossibleStartTime {
+            input: input.to_string(),
+            reason,
+        },
+        None => invalid(),
+    })?;
 
     let Some(offset) = offset else {
         return resolve_local_time(wall, time_zone);
@@ -401,10 +410,91 @@ fn parse_wall_time(text: &str) -> Option<NaiveDateTime> {
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
 }
 
+/// Says why `text`, written in the accepted `yyyy-MM-ddTHH:mm[:ss]` form,
+/// is no real time ("February 2027 has no day 30"); `None` when the form
+/// itself is wrong or nothing is out of range.
+fn impossible_reason(text: &str) -> Option<String> {
+    let (date, time) = text.split_once('T')?;
+    let numbers = |part: &str, separator: char, widths: &[usize]| -> Option<Vec<u32>> {
+        let fields: Vec<&str> = part.split(separator).collect();
+        let well_formed = fields.len() == widths.len()
+            && fields.iter().zip(widths).all(|(field, width)| {
+                field.len() == *width && field.bytes().all(|b| b.is_ascii_digit())
+            });
+        well_formed.then(|| {
+            fields
+                .iter()
+                .filter_map(|field| field.parse().ok())
+                .collect()
+        })
+    };
+    let date = numbers(date, '-', &[4, 2, 2])?;
+    let time = numbers(time, ':', &[2, 2]).or_else(|| numbers(time, ':', &[2, 2, 2]))?;
+    let (year, month, day) = (i32::try_from(date[0]).ok()?, date[1], date[2]);
+    if !(1..=12).contains(&month) {
+        return Some(format!("month {month:02} does not exist; use 01 to 12"));
+    }
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let days_in_month = first
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?
+        .day();
+    if day == 0 || day > days_in_month {
+        return Some(format!(
+            "{} has no day {day} (it has {days_in_month} days)",
+            first.format("%B %Y")
+        ));
+    }
+    if time[0] > 23 {
+        return Some(format!("hour {} does not exist; use 00 to 23", time[0]));
+    }
+    if time[1] > 59 {
+        return Some(format!("minute {} does not exist; use 00 to 59", time[1]));
+    }
+    if time.get(2).is_some_and(|second| *second > 59) {
+        return Some(format!("second {} does not exist; use 00 to 59", time[2]));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn impossible_dates_are_named() {
+        let kolkata = Tz::Asia__Kolkata;
+        for (input, reason) in [
+            (
+                "2027-02-30T15:00",
+                "February 2027 has no day 30 (it has 28 days)",
+            ),
+            (
+                "2028-02-30T15:00",
+                "February 2028 has no day 30 (it has 29 days)",
+            ),
+            ("2027-13-01T15:00", "month 13 does not exist; use 01 to 12"),
+            ("2027-01-10T24:00", "hour 24 does not exist; use 00 to 23"),
+            (
+                "2027-01-10T10:60:00",
+                "minute 60 does not exist; use 00 to 59",
+            ),
+        ] {
+            let error = resolve_start_time(input, kolkata).expect_err(input);
+            assert_eq!(
+                error,
+                TimeError::ImpossibleStartTime {
+                    input: input.into(),
+                    reason: reason.into()
+                }
+            );
+        }
+        assert!(matches!(
+            resolve_start_time("next tuesday", kolkata),
+            Err(TimeError::InvalidStartTime { .. })
+        ));
+    }
 
     fn local(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, ZOOM_LOCAL_FORMAT).expect("test input is valid")
@@ -630,8 +720,6 @@ mod tests {
         for input in [
             "tomorrow",
             "2026-12-10",
-            "2026-13-10T15:00",
-            "2026-12-10T25:00",
             "2026-12-10T15:00+25:00",
             "2026-12-10T15:00:00.5",
             "10/12/2026 15:00",
