@@ -339,10 +339,37 @@ async fn create_interactive_asks_then_creates() {
     .await;
     assert_eq!(listed["webinars"].as_array().unwrap().len(), 2);
 
-    let mut unknown = arguments;
+    let mut unknown = arguments.clone();
     unknown["host_selection"] = json!("42");
     let message = call_err(&server.client, "create_webinar_interactive", unknown).await;
     assert!(message.contains("out of range"), "{message}");
+
+    // The list offers Basic users too, marked; choosing one is refused
+    // before Zoom would answer with code 200.
+    let summary = common::text(
+        &common::call(
+            &server.client,
+            "create_webinar_interactive",
+            arguments.clone(),
+        )
+        .await,
+    );
+    assert!(
+        summary.contains(&format!(
+            "<{}> (Basic; cannot host webinars)",
+            seed::BASIC_EMAIL
+        )),
+        "{summary}"
+    );
+    let mut basic = arguments;
+    basic["topic"] = json!("Basic host");
+    basic["host_selection"] = json!(seed::BASIC_EMAIL);
+    let message = call_err(&server.client, "create_webinar_interactive", basic).await;
+    assert!(
+        message.contains("is a Basic user and cannot host a webinar"),
+        "{message}"
+    );
+    assert!(message.contains("nothing was created"), "{message}");
     server.stop().await;
 }
 

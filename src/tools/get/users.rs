@@ -430,7 +430,7 @@ pub async fn numbered_users(state: &AppState) -> Result<NumberedUsers, ZoomError
 
 /// Zoom's user type for a licensed user; Basic, Unassigned and None users
 /// cannot host webinars.
-const LICENSED_USER_TYPE: i64 = 2;
+pub const LICENSED_USER_TYPE: i64 = 2;
 
 /// List the active users who can host a webinar (up to
 /// [`SELECTION_MAX_USERS`] active users are read), in Zoom's order: those

@@ -20,7 +20,7 @@ use crate::server::elicitation::{
 };
 use crate::server::output::{Reply, ToolError, ToolOutput};
 use crate::tools::get::users::{
-    NumberedUser, UserRow, numbered_users, select_user, webinar_host_candidates,
+    LICENSED_USER_TYPE, NumberedUser, UserRow, numbered_users, select_user, webinar_host_candidates,
 };
 use crate::tools::limits::truncate_for_message;
 use crate::tools::views::human_time_with_utc;
@@ -83,9 +83,21 @@ impl ToolOutput for InteractiveResult {
     fn summary(&self) -> String {
         let mut text = self.message.clone();
         for choice in &self.host_choices {
+            let user = &choice.user;
+            let cannot_host = user
+                .user_type
+                .is_some_and(|kind| kind != LICENSED_USER_TYPE);
             text.push_str(&format!(
-                "\n{}. {} <{}> ({})",
-                choice.number, choice.user.name, choice.user.email, choice.user.user_type_name
+                "\n{}. {} <{}> ({}{})",
+                choice.number,
+                user.name,
+                user.email,
+                user.user_type_name,
+                if cannot_host {
+                    "; cannot host webinars"
+                } else {
+                    ""
+                }
             ));
         }
         if let Some(webinar) = &self.webinar {
@@ -123,6 +135,7 @@ pub async fn create_interactive(
         .filter(|value| !value.is_empty());
     if let Some(selection) = selection {
         let host = select_user(state, selection).await?;
+        refuse_unlicensed_host(&host.user)?;
         return Ok(Reply::Done(webinar.create(&host.user, None).await?));
     }
 
@@ -287,12 +300,26 @@ impl Pending<'_> {
             host_choices: choices.users,
             host_answer: None,
             message: format!(
-                "{reason}Nothing created yet. Choose the host of \"{}\" ({}): call create_webinar_interactive again with host_selection set to a number, email, id or name.",
+                "{reason}Nothing created yet. Choose the host of \"{}\" ({}): call create_webinar_interactive again with host_selection set to a number, email, id or name of a Licensed user (other user types cannot host webinars).",
                 self.topic,
                 self.when()
             ),
             time_zone: Some(self.state.time_zone()),
         })
+    }
+}
+
+/// Refuses a chosen host whose user type Zoom reports as other than
+/// Licensed, before any write: Zoom would answer with code 200 ("Webinar
+/// plan is missing"). A user whose type Zoom did not report is left for
+/// Zoom to judge, as in [`webinar_host_candidates`].
+fn refuse_unlicensed_host(host: &UserRow) -> Result<(), ToolError> {
+    match host.user_type {
+        Some(kind) if kind != LICENSED_USER_TYPE => Err(ToolError::invalid(format!(
+            "{} <{}> is a {} user and cannot host a webinar: hosting needs a Licensed user with a Webinars licence, so nothing was created. Choose a user listed as Licensed, or ask a Zoom admin to assign a licence.",
+            host.name, host.email, host.user_type_name
+        ))),
+        _ => Ok(()),
     }
 }
 
