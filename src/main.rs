@@ -180,6 +180,22 @@ async fn serve(
     }
     let state = AppState::new(config, mode, env_file).map_err(|error| error.to_string())?;
     let server = ZoomServer::new(Arc::new(state), &selection, listing);
+    let listed: Vec<String> = server
+        .tools()
+        .iter()
+        .map(|tool| tool.name.to_string())
+        .collect();
+    let dropped: Vec<String> = selection
+        .extra_tools()
+        .into_iter()
+        .filter(|name| !listed.contains(name))
+        .collect();
+    if !dropped.is_empty() {
+        tracing::warn!(
+            tools = ?dropped,
+            "tools named in --tools / ZOOM_TOOLS are not exposed because read-only mode lists only read-only tools; drop --read-only (ZOOM_READ_ONLY) to expose them"
+        );
+    }
 
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),

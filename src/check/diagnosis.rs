@@ -59,14 +59,38 @@ fn missing_credentials(missing: &[&'static str], config: &Config) -> TokenProble
         reason: None,
         message: format!(
             "{} {} not set, so no token was requested.",
-            missing.join(", "),
+            join_names(missing),
             if missing.len() == 1 { "is" } else { "are" }
         ),
         fix: format!(
-            "Copy the Account ID, Client ID and Client Secret from {APP_CREDENTIALS} \
-             into ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, in {env_file} \
-             or in the environment. An empty value or an unexpanded ${{...}} counts as unset."
+            "Copy the {} from {APP_CREDENTIALS} into {}, in {env_file} \
+             or in the environment. An empty value or an unexpanded ${{...}} counts as unset.",
+            join_names(
+                &missing
+                    .iter()
+                    .map(|name| credential_label(name))
+                    .collect::<Vec<_>>()
+            ),
+            join_names(missing),
         ),
+    }
+}
+
+/// Returns the App Credentials page's label for a credential variable.
+fn credential_label(variable: &str) -> &'static str {
+    match variable {
+        "ZOOM_ACCOUNT_ID" => "Account ID",
+        "ZOOM_CLIENT_ID" => "Client ID",
+        _ => "Client Secret",
+    }
+}
+
+/// Joins names as "A", "A and B" or "A, B and C".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -113,8 +113,8 @@ my yes, because these calls email real people.
 
 1. Host. Call `list_users_for_selection` and let me choose who hosts the series. The host needs a \
 Licensed user type and a Webinars licence. Use the chosen user's id or email as `user_id`.
-2. Schedule. Turn the cadence into the `recurrence` of `create_recurring_webinar`: \
-`recurrence_type` (daily, weekly or monthly), `repeat_interval`, `weekly_days` for weekly series, \
+2. Schedule. Turn the cadence into the recurrence arguments of `create_recurring_webinar`, which \
+sit at the top level of its arguments: `recurrence_type` (daily, weekly or monthly), `repeat_interval`, `weekly_days` for weekly series, \
 `monthly_day` or `monthly_week` with `monthly_week_day` for monthly series, and `end_times` (the \
 number of sessions) or `end_date`. Give `start_time` as local time with `timezone` {zone}. If the \
 cadence does not fit one rule, say so and propose separate webinars with `create_webinar` instead.

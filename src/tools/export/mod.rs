@@ -59,7 +59,7 @@ pub struct ExportRegistrantsParams {
     )]
     #[schemars(with = "String")]
     pub occurrence_id: Option<String>,
-    /// File path inside the export folder (ZOOM_EXPORT_DIR). Default: webinar-<id>-registrants-<UTC time>.
+    /// File path inside the export folder (ZOOM_EXPORT_DIR). Default: webinar-<id>-registrants-<status>-<UTC yyyyMMdd-HHmmss>.<csv or jsonl>.
     #[serde(default)]
     #[schemars(with = "String")]
     pub path: Option<String>,
@@ -105,7 +105,7 @@ impl ToolOutput for RegistrantExport {
             .map(|(status, count)| format!("{count} {status}"))
             .collect();
         let mut text = format!(
-            "Exported {} registrants of webinar {} ({}) to {} as {}, {} bytes, {} columns, from {} Zoom requests.",
+            "Exported {} registrants of webinar {} ({}) to {} as {}, {} bytes, {} columns, from {} Zoom {}.",
             self.rows,
             self.webinar_id,
             counts.join(", "),
@@ -113,7 +113,12 @@ impl ToolOutput for RegistrantExport {
             self.format.extension().to_uppercase(),
             self.bytes,
             self.columns.len(),
-            self.pages
+            self.pages,
+            if self.pages == 1 {
+                "request"
+            } else {
+                "requests"
+            }
         );
         for note in &self.notes {
             text.push_str(&format!("\n{note}"));
