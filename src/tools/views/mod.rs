@@ -59,6 +59,37 @@ pub fn human_time_with_utc(utc: DateTime<Utc>, time_zone: Tz) -> String {
     format!("{local} ({utc_part})")
 }
 
+/// Formats an instant for summaries in the webinar's own zone first, when it
+/// has one that differs from `default_zone`, with the default zone and UTC
+/// beside it: "Fri 15 Jan 2027 15:00 GMT (20:30 IST, 15:00 UTC)". The
+/// organiser scheduled in the webinar's zone, so that is the time they
+/// recognise. Otherwise it is [`human_time_with_utc`] in `default_zone`.
+pub fn human_time_in_zones(utc: DateTime<Utc>, own_zone: Option<Tz>, default_zone: Tz) -> String {
+    let Some(own_zone) = own_zone.filter(|zone| *zone != default_zone) else {
+        return human_time_with_utc(utc, default_zone);
+    };
+    let local = human_time(utc, own_zone);
+    let own_day = utc.with_timezone(&own_zone).date_naive();
+    let beside = |zone: Tz, name: &str| {
+        let time = utc.with_timezone(&zone);
+        if time.date_naive() == own_day {
+            format!("{} {name}", time.format("%H:%M"))
+        } else {
+            format!("{} {name}", time.format("%a %-d %b %H:%M"))
+        }
+    };
+    let default_abbreviation = utc.with_timezone(&default_zone).format("%Z").to_string();
+    let mut others = vec![beside(default_zone, &default_abbreviation)];
+    if own_zone != Tz::UTC
+        && own_zone != Tz::Etc__UTC
+        && default_zone != Tz::UTC
+        && default_zone != Tz::Etc__UTC
+    {
+        others.push(beside(Tz::UTC, "UTC"));
+    }
+    format!("{local} ({})", others.join(", "))
+}
+
 /// Formats a [`TimeDisplay`] for summaries as [`human_time_with_utc`]
 /// does, in the display's own time zone. Falls back to its local text when
 /// it cannot be read back.
@@ -75,6 +106,28 @@ pub fn describe_time(time: &TimeDisplay) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn summary_time_leads_with_webinar_zone() {
+        let utc = Utc.with_ymd_and_hms(2027, 1, 15, 15, 0, 0).unwrap();
+        assert_eq!(
+            human_time_in_zones(utc, Some(Tz::Europe__London), Tz::Asia__Kolkata),
+            "Fri 15 Jan 2027 15:00 GMT (20:30 IST, 15:00 UTC)"
+        );
+        assert_eq!(
+            human_time_in_zones(utc, Some(Tz::Asia__Kolkata), Tz::Asia__Kolkata),
+            "Fri 15 Jan 2027 20:30 IST (15:00 UTC)"
+        );
+        assert_eq!(
+            human_time_in_zones(utc, None, Tz::Asia__Kolkata),
+            "Fri 15 Jan 2027 20:30 IST (15:00 UTC)"
+        );
+        let late = Utc.with_ymd_and_hms(2027, 1, 15, 23, 0, 0).unwrap();
+        assert_eq!(
+            human_time_in_zones(late, Some(Tz::America__New_York), Tz::Asia__Kolkata),
+            "Fri 15 Jan 2027 18:00 EST (Sat 16 Jan 04:30 IST, 23:00 UTC)"
+        );
+    }
 
     #[test]
     fn summary_time_shows_utc_beside_local() {

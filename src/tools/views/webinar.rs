@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{show_time, show_time_short};
-use crate::time::TimeDisplay;
+use super::{human_time_in_zones, show_time, show_time_short};
+use crate::time::{TimeDisplay, parse_zoom_utc};
 
 /// Zoom's webinar object, from create, get and list.
 #[derive(Debug, Clone, Deserialize)]
@@ -129,10 +129,16 @@ impl WebinarRow {
         }
     }
 
-    /// "81100000001 Quarterly Product Update, Thu 10 Dec 2026 15:00 IST, 60 min"
+    /// "81100000001 Quarterly Product Update, Thu 10 Dec 2026 15:00 IST (09:30 UTC), 60 min",
+    /// led by the webinar's own zone when it differs from `time_zone`.
     pub fn line(&self, time_zone: Tz) -> String {
-        let start = match self.start_time_utc.as_deref() {
-            Some(utc) => show_time_short(Some(utc), time_zone),
+        let own_zone = self
+            .timezone
+            .as_deref()
+            .and_then(|name| name.parse::<Tz>().ok());
+        let start = match self.start_time_utc.as_deref().map(parse_zoom_utc) {
+            Some(Ok(utc)) => human_time_in_zones(utc, own_zone, time_zone),
+            Some(Err(_)) => show_time_short(self.start_time_utc.as_deref(), time_zone),
             None => "no fixed time".to_string(),
         };
         let duration = self
