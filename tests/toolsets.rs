@@ -134,9 +134,11 @@ async fn read_only_overrides_everything() {
         )
         .await
         .expect_err("a hidden tool cannot be called");
+    let message = error.to_string();
+    assert!(message.contains("-32602"), "{message}");
     assert!(
-        error.to_string().contains("tool not found") || error.to_string().contains("-32602"),
-        "{error}"
+        message.contains("\"delete_webinar\" is hidden because the server runs in read-only mode"),
+        "{message}"
     );
     server.stop().await;
 
@@ -172,4 +174,35 @@ async fn unknown_names_stop_the_server() {
 fn toolset_lookup() {
     assert_eq!(toolset_of("list_webinars"), Some("webinars"));
     assert_eq!(toolset_of("nothing"), None);
+}
+
+#[tokio::test]
+async fn unlisted_tool_call_names_the_fix() {
+    let server = start(&["--sandbox"], &[]).await;
+    let call = |name: &'static str| {
+        let client = &server.client;
+        async move {
+            client
+                .call_tool(rmcp::model::CallToolRequestParams::new(name))
+                .await
+                .expect_err("an unlisted tool cannot be called")
+                .to_string()
+        }
+    };
+
+    let message = call("get_webinar_report").await;
+    assert!(message.contains("-32602"), "{message}");
+    assert!(
+        message.contains("\"get_webinar_report\" is not enabled on this server: it belongs to the reports toolset"),
+        "{message}"
+    );
+    assert!(message.contains("--tools get_webinar_report"), "{message}");
+
+    let message = call("no_such_tool").await;
+    assert!(message.contains("-32602"), "{message}");
+    assert!(
+        message.contains("unknown tool \"no_such_tool\": call tools/list"),
+        "{message}"
+    );
+    server.stop().await;
 }

@@ -100,11 +100,14 @@ pub struct ZoomServer {
     pub(crate) state: Arc<AppState>,
     tool_router: ToolRouter<ZoomServer>,
     scope_gate: Arc<scopes::ScopeGate>,
+    /// The selection the router was built from, to explain a call to a tool it left out.
+    selection: Arc<ToolSelection>,
 }
 
 impl ZoomServer {
     /// Build the server with the tools `selection` exposes; the others are
-    /// not listed and calling them is a "tool not found" protocol error.
+    /// not listed, and a call to one is an invalid-params protocol error that
+    /// names the setting which would list it.
     /// Tool definitions are trimmed once here, as `listing` says, so each
     /// `tools/list` only serialises them.
     pub fn new(
@@ -124,6 +127,7 @@ impl ZoomServer {
             state,
             tool_router,
             scope_gate,
+            selection: Arc::new(selection.clone()),
         }
     }
 
@@ -166,6 +170,11 @@ impl ServerHandler for ZoomServer {
     ) -> Result<CallToolResponse, McpError> {
         let name = request.name.to_string();
         let listed = self.tool_router.get(&name).cloned();
+        if listed.is_none() {
+            let reason = self.selection.explain_unlisted(&name);
+            tracing::info!(tool = %name, "rejected a call to a tool this server does not list");
+            return Err(McpError::invalid_params(reason, None));
+        }
         if let Some(tool) = &listed
             && let Some(refusal) = arguments::unknown_arguments(tool, request.arguments.as_ref())
         {

@@ -286,6 +286,23 @@ impl ToolSelection {
         true
     }
 
+    /// Explains why `tool` is not listed, naming the setting that would list it.
+    pub fn explain_unlisted(&self, tool: &str) -> String {
+        let Some(set) = toolset_of(tool) else {
+            return format!(
+                "unknown tool {tool:?}: call tools/list to see the tools this server offers"
+            );
+        };
+        if self.toolsets.contains(set) || self.extra_tools.contains(tool) {
+            return format!(
+                "tool {tool:?} is hidden because the server runs in read-only mode (--read-only or ZOOM_READ_ONLY) and this tool writes to Zoom; restart the server without read-only mode to use it"
+            );
+        }
+        format!(
+            "tool {tool:?} is not enabled on this server: it belongs to the {set} toolset. Restart the server with {set} added to --toolsets (or ZOOM_TOOLSETS), or with --tools {tool}"
+        )
+    }
+
     pub fn is_read_only(&self) -> bool {
         self.read_only
     }
