@@ -11,6 +11,10 @@ use crate::config::network::{
 };
 use crate::config::{NetworkOverrides, variables};
 
+/// Help heading of the options that `serve` and `check` read, which clap also
+/// lists under `sandbox-api` because they are global.
+const SERVER_OPTIONS: &str = "Server options (serve and check)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "zoom-webinar-mcp",
@@ -21,49 +25,49 @@ use crate::config::{NetworkOverrides, variables};
 pub struct Cli {
     /// Serve against a simulated Zoom account started on 127.0.0.1 (no credentials needed,
     /// nothing leaves the machine, state lasts as long as the process).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS)]
     pub sandbox: bool,
 
     /// Env file to read ZOOM_* variables from; the process environment wins over it.
     /// Without it, ./.env is read when present.
-    #[arg(long, env = "ZOOM_ENV_FILE", global = true, value_name = "PATH")]
+    #[arg(long, env = "ZOOM_ENV_FILE", global = true, help_heading = SERVER_OPTIONS, value_name = "PATH")]
     pub env_file: Option<PathBuf>,
 
     /// Comma-separated toolsets to expose, or all; overrides ZOOM_TOOLSETS.
-    #[arg(long, global = true, value_name = "LIST")]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS, value_name = "LIST")]
     pub toolsets: Option<String>,
 
     /// Comma-separated single tools to expose in addition to the toolsets; overrides ZOOM_TOOLS.
-    #[arg(long, global = true, value_name = "LIST")]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS, value_name = "LIST")]
     pub tools: Option<String>,
 
     /// Expose only read-only tools, whatever --toolsets and --tools say (also ZOOM_READ_ONLY=1).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS)]
     pub read_only: bool,
 
     /// Send each tool's outputSchema in tools/list, for clients that validate structured
     /// results (also ZOOM_OUTPUT_SCHEMAS=1). Structured results are returned either way.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS)]
     pub output_schemas: bool,
 
     /// Leave tools that the access token's scopes cannot serve out of tools/list, instead of
     /// listing them with a note naming the missing scope (also ZOOM_HIDE_UNAUTHORIZED=1).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS)]
     pub hide_unauthorized: bool,
 
     /// Seconds allowed to connect to Zoom or the token endpoint, decimals allowed
     /// [default: 10, or ZOOM_CONNECT_TIMEOUT_SECS].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_connect_timeout_flag)]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS, value_name = "SECONDS", value_parser = parse_connect_timeout_flag)]
     pub connect_timeout: Option<Duration>,
 
     /// Seconds allowed for one whole request to Zoom, decimals allowed
     /// [default: 30, or ZOOM_REQUEST_TIMEOUT_SECS].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_request_timeout_flag)]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS, value_name = "SECONDS", value_parser = parse_request_timeout_flag)]
     pub request_timeout: Option<Duration>,
 
     /// Seconds after which a tool call stops and returns an error result stating whether it can
     /// be retried [default: 50, or ZOOM_TOOL_DEADLINE_SECS].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_deadline_flag)]
+    #[arg(long, global = true, help_heading = SERVER_OPTIONS, value_name = "SECONDS", value_parser = parse_deadline_flag)]
     pub tool_deadline: Option<Duration>,
 
     #[command(subcommand)]
