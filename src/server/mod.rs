@@ -169,22 +169,21 @@ impl ServerHandler for ZoomServer {
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, McpError> {
         let name = request.name.to_string();
-        let listed = self.tool_router.get(&name).cloned();
-        if listed.is_none() {
+        let Some(tool) = self.tool_router.get(&name) else {
             let reason = self.selection.explain_unlisted(&name);
             tracing::info!(tool = %name, "rejected a call to a tool this server does not list");
             return Err(McpError::invalid_params(reason, None));
-        }
-        if let Some(tool) = &listed
-            && let Some(refusal) = arguments::unknown_arguments(tool, request.arguments.as_ref())
-        {
-            tracing::info!(tool = %name, "refused a tool call with unknown argument names; no request sent");
+        };
+        if let Some(refusal) = arguments::unknown_arguments(tool, request.arguments.as_ref()) {
+            tracing::info!(tool = %name, "rejected a tool call with unknown argument names; no request sent");
             return Ok(CallToolResult::error(vec![ContentBlock::text(refusal)]).into());
         }
+        // Kept for explain_invalid, which needs them only when deserialization fails.
         let arguments = request.arguments.clone();
-        let read_only = listed
+        let read_only = tool
+            .annotations
             .as_ref()
-            .and_then(|tool| tool.annotations.as_ref()?.read_only_hint)
+            .and_then(|annotations| annotations.read_only_hint)
             .unwrap_or(false);
         let cancelled = context.ct.clone();
         let limit = self.state.zoom.network().tool_deadline;
@@ -194,15 +193,16 @@ impl ServerHandler for ZoomServer {
             self.tool_router
                 .call(ToolCallContext::new(self, request, context)),
         );
-        let tool = dispatch::ToolCall {
+        let dispatched = dispatch::ToolCall {
             name: &name,
             read_only,
         };
-        let response = dispatch::run_tool_call(tool, limit, cancelled, call).await?;
-        Ok(match &listed {
-            Some(tool) => arguments::explain_invalid(tool, arguments.as_ref(), response),
-            None => response,
-        })
+        let response = dispatch::run_tool_call(dispatched, limit, cancelled, call).await?;
+        Ok(arguments::explain_invalid(
+            tool,
+            arguments.as_ref(),
+            response,
+        ))
     }
 
     /// Lists the router's tools with the token's scopes applied (see [`scopes`]).
