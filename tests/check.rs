@@ -471,4 +471,26 @@ async fn invalid_configuration_is_reported() {
             .unwrap()
             .contains("Mars/Olympus")
     );
+
+    let checked = run(
+        dir.path(),
+        &["check"],
+        &[("ZOOM_DEFAULT_TIMEZONE", "Mars/Olympus")],
+    )
+    .await;
+    assert_eq!(checked.code, 1, "{}", checked.stdout);
+    assert!(
+        checked
+            .stdout
+            .contains("Tools: not assessed, because the configuration above is invalid"),
+        "{}",
+        checked.stdout
+    );
+    assert!(
+        checked
+            .stdout
+            .contains("Result: no tools assessed (exit status 1)"),
+        "{}",
+        checked.stdout
+    );
 }

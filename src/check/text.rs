@@ -118,6 +118,16 @@ fn wrap(words: &[String], width: usize) -> Vec<String> {
 
 fn render_tools(out: &mut String, report: &CheckReport) {
     let selection = &report.selection;
+    if report.toolsets.is_empty()
+        && selection.toolsets.is_empty()
+        && selection.extra_tools.is_empty()
+    {
+        let _ = writeln!(
+            out,
+            "\nTools: not assessed, because the configuration above is invalid"
+        );
+        return;
+    }
     let mut heading = format!("toolsets {}", selection.toolsets.join(", "));
     if !selection.extra_tools.is_empty() {
         let _ = write!(
@@ -180,6 +190,22 @@ fn describe_missing(missing: &MissingReport) -> String {
 
 fn render_result(out: &mut String, report: &CheckReport) {
     let summary = &report.summary;
+    if summary.tools == 0 && report.toolsets.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nResult: no tools assessed (exit status {})",
+            report.exit_code
+        );
+    } else {
+        render_counts(out, report);
+    }
+    for step in &report.next_steps {
+        let _ = writeln!(out, "  - {step}");
+    }
+}
+
+fn render_counts(out: &mut String, report: &CheckReport) {
+    let summary = &report.summary;
     let _ = writeln!(
         out,
         "\nResult: {} of {} enabled tools work, {} limited, {} cannot work, {} unknown (exit status {})",
@@ -190,9 +216,6 @@ fn render_result(out: &mut String, report: &CheckReport) {
         summary.unknown,
         report.exit_code
     );
-    for step in &report.next_steps {
-        let _ = writeln!(out, "  - {step}");
-    }
 }
 
 #[cfg(test)]
