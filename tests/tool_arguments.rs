@@ -112,3 +112,65 @@ async fn own_value_message_is_kept() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn misspelt_nested_names_create_nothing() {
+    let server = start_sandbox().await;
+    let text = call_err(
+        &server.client,
+        "create_webinar",
+        json!({
+            "topic": "Misspelt setting",
+            "start_time": local_in_days(10, 15),
+            "settings": {"registraton": "manual"}
+        }),
+    )
+    .await;
+    assert!(
+        text.starts_with(
+            "create_webinar has no argument named `settings.registraton` (did you mean `settings.registration`?); nothing was sent to Zoom."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("`settings` takes: "), "{text}");
+    assert!(
+        !topics(&server.client)
+            .await
+            .contains(&"Misspelt setting".to_string()),
+        "the rejected call must not create a webinar"
+    );
+
+    let text = call_err(
+        &server.client,
+        "add_panelists",
+        json!({
+            "webinar_id": zoom_webinar_mcp::sandbox::seed::SINGLE_WEBINAR_ID,
+            "panelists": [{"name": "Ada", "mail": "ada@example.com"}]
+        }),
+    )
+    .await;
+    assert!(
+        text.contains("`panelists[0].mail` (did you mean `panelists[0].email`?)"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn union_of_constants_lists_them() {
+    let server = start_sandbox().await;
+    let text = call_err(
+        &server.client,
+        "list_webinar_registrants",
+        json!({
+            "webinar_id": zoom_webinar_mcp::sandbox::seed::SINGLE_WEBINAR_ID,
+            "status": "cancelled"
+        }),
+    )
+    .await;
+    assert!(
+        text.contains(
+            "`status` is \"cancelled\", but it must be one of \"pending\", \"approved\", \"denied\", \"all\""
+        ),
+        "{text}"
+    );
+}

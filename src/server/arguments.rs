@@ -20,50 +20,154 @@ const DESERIALIZATION_PREFIX: &str = "failed to deserialize parameters:";
 /// Largest edit distance at which a known name is offered as the intended one.
 const SUGGESTION_DISTANCE: usize = 2;
 
-/// Returns the refusal text when `arguments` has names that `tool`'s input
-/// schema does not declare, or `None` when every name is known or the
-/// schema accepts any name.
+/// Returns the rejection text when `arguments` has names that `tool`'s
+/// input schema does not declare, at the top level or inside an object or
+/// array argument such as `settings` or `panelists[0]`. Returns `None` when
+/// every name is known or the schema accepts any name.
 pub(crate) fn unknown_arguments(tool: &Tool, arguments: Option<&JsonObject>) -> Option<String> {
     let arguments = arguments?;
-    let schema = tool.input_schema.as_ref();
+    let mut unknown = Vec::new();
+    collect_in_schema(tool.input_schema.as_ref(), arguments, "", &mut unknown);
+    if unknown.is_empty() {
+        return None;
+    }
+
+    let listed: Vec<String> = unknown
+        .iter()
+        .map(|entry| {
+            let known: Vec<&str> = entry.known.iter().map(String::as_str).collect();
+            match closest(&entry.name, &known) {
+                Some(intended) => format!(
+                    "`{}` (did you mean `{}`?)",
+                    join_path(&entry.parent, &entry.name),
+                    join_path(&entry.parent, intended)
+                ),
+                None => format!("`{}`", join_path(&entry.parent, &entry.name)),
+            }
+        })
+        .collect();
+    let noun = if listed.len() == 1 {
+        "argument named"
+    } else {
+        "arguments named"
+    };
+    let mut accepted: Vec<String> = Vec::new();
+    for entry in &unknown {
+        let sentence = match (entry.parent.is_empty(), entry.known.is_empty()) {
+            (true, true) => "It takes no arguments.".to_string(),
+            (true, false) => format!("Its arguments are: {}.", entry.known.join(", ")),
+            (false, true) => format!("`{}` takes no names.", entry.parent),
+            (false, false) => format!("`{}` takes: {}.", entry.parent, entry.known.join(", ")),
+        };
+        if !accepted.contains(&sentence) {
+            accepted.push(sentence);
+        }
+    }
+    Some(format!(
+        "{} has no {noun} {}; nothing was sent to Zoom. {} Call it again with the names corrected.",
+        tool.name,
+        listed.join(", "),
+        accepted.join(" ")
+    ))
+}
+
+/// One name in the arguments that the input schema does not declare.
+struct UnknownName {
+    /// Path of the object that holds it, such as `settings` or `panelists[0]`;
+    /// empty at the top level.
+    parent: String,
+    name: String,
+    /// The names that object takes.
+    known: Vec<String>,
+}
+
+/// Finds the object schema in `schema` (itself, or a branch of a union with
+/// null) and collects the names in `object` that it does not declare.
+fn collect_in_object(
+    schema: &Value,
+    object: &JsonObject,
+    parent: &str,
+    found: &mut Vec<UnknownName>,
+) {
+    if let Some(Value::Object(schema)) = branch_with(schema, "properties") {
+        collect_in_schema(schema, object, parent, found);
+    }
+}
+
+/// Collects the names in `object` that the object schema `schema` does not
+/// declare, and descends into the values of the names it does.
+fn collect_in_schema(
+    schema: &JsonObject,
+    object: &JsonObject,
+    parent: &str,
+    found: &mut Vec<UnknownName>,
+) {
     // An `additionalProperties` other than `false` (from a flattened map) accepts any name.
     // An absent one counts as closed, because schemars leaves it out for plain structs.
     if schema
         .get("additionalProperties")
         .is_some_and(|allowed| allowed != &Value::Bool(false))
     {
-        return None;
+        return;
     }
-    let known: Vec<&str> = match schema.get("properties").and_then(Value::as_object) {
-        Some(properties) => properties.keys().map(String::as_str).collect(),
-        None => Vec::new(),
+    let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+        return;
     };
-    let unknown: Vec<String> = arguments
-        .keys()
-        .filter(|name| !known.contains(&name.as_str()))
-        .map(|name| match closest(name, &known) {
-            Some(intended) => format!("`{name}` (did you mean `{intended}`?)"),
-            None => format!("`{name}`"),
-        })
+    for (name, value) in object {
+        match properties.get(name) {
+            Some(property) => collect_in_value(property, value, &join_path(parent, name), found),
+            None => found.push(UnknownName {
+                parent: parent.to_string(),
+                name: name.clone(),
+                known: properties.keys().cloned().collect(),
+            }),
+        }
+    }
+}
+
+/// Descends into an object or the items of an array; other values hold no names.
+fn collect_in_value(schema: &Value, value: &Value, path: &str, found: &mut Vec<UnknownName>) {
+    match value {
+        Value::Object(object) => collect_in_object(schema, object, path, found),
+        Value::Array(items) => {
+            let Some(item_schema) =
+                branch_with(schema, "items").and_then(|array| array.get("items"))
+            else {
+                return;
+            };
+            for (index, item) in items.iter().enumerate() {
+                collect_in_value(item_schema, item, &format!("{path}[{index}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Returns `schema` when it has `keyword`, or else its only `anyOf` or
+/// `oneOf` branch that has it, as in an optional field's union with null.
+fn branch_with<'a>(schema: &'a Value, keyword: &str) -> Option<&'a Value> {
+    if schema.get(keyword).is_some() {
+        return Some(schema);
+    }
+    let branches: Vec<&Value> = ["anyOf", "oneOf"]
+        .iter()
+        .filter_map(|combinator| schema.get(*combinator)?.as_array())
+        .flatten()
+        .filter(|branch| branch.get(keyword).is_some())
         .collect();
-    if unknown.is_empty() {
-        return None;
+    match branches.as_slice() {
+        [only] => Some(only),
+        _ => None,
     }
-    let noun = if unknown.len() == 1 {
-        "argument named"
+}
+
+/// Joins an object path and a name as `settings.audio`, or just the name at the top level.
+fn join_path(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
     } else {
-        "arguments named"
-    };
-    let accepted = if known.is_empty() {
-        "It takes no arguments.".to_string()
-    } else {
-        format!("Its arguments are: {}.", known.join(", "))
-    };
-    Some(format!(
-        "{} has no {noun} {}; nothing was sent to Zoom. {accepted} Call it again with the names corrected.",
-        tool.name,
-        unknown.join(", ")
-    ))
+        format!("{parent}.{name}")
+    }
 }
 
 /// Finds the known name nearest to `name`, when it is close enough to be a typo.
@@ -161,16 +265,47 @@ fn schema_findings(tool: &Tool, arguments: Option<&JsonObject>) -> Vec<String> {
             | ValidationErrorKind::AdditionalProperties { .. } => None,
             _ => Some(shown_value(error.instance())),
         };
+        // A value that matches no branch of a union of constants gets the
+        // constants listed, because the validator's own wording names neither.
+        let choices = match error.kind() {
+            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
+                constants_at(&schema, error.schema_path().as_str())
+            }
+            _ => None,
+        };
         for finding in violation::violations_of(&error) {
+            let rule = match &choices {
+                Some(choices) => format!("must be one of {choices}"),
+                None => finding.message,
+            };
             findings.push(match &shown {
-                Some(value) => {
-                    format!("`{}` is {value}, but it {}", finding.field, finding.message)
+                Some(value) if rule.starts_with("must") => {
+                    format!("`{}` is {value}, but it {rule}", finding.field)
                 }
-                None => format!("`{}` {}", finding.field, finding.message),
+                Some(value) => format!("`{}` is {value}: {rule}", finding.field),
+                None => format!("`{}` {rule}", finding.field),
             });
         }
     }
     findings
+}
+
+/// Lists the constants of the union at `pointer` in `schema` (its branches'
+/// `enum` values and `const`s) as `"pending", "approved", "all"`, or `None`
+/// when a branch is not a constant.
+fn constants_at(schema: &Value, pointer: &str) -> Option<String> {
+    let branches = schema.pointer(pointer)?.as_array()?;
+    let mut constants = Vec::new();
+    for branch in branches {
+        if let Some(values) = branch.get("enum").and_then(Value::as_array) {
+            constants.extend(values.iter().map(Value::to_string));
+        } else if let Some(value) = branch.get("const") {
+            constants.push(value.to_string());
+        } else {
+            return None;
+        }
+    }
+    (!constants.is_empty()).then(|| constants.join(", "))
 }
 
 /// Longest rejected value, in characters of JSON, quoted in a finding.
@@ -246,6 +381,48 @@ mod tests {
         let open = tool(open);
         let given = arguments(json!({"topic": "Demo", "custom": "x"}));
         assert_eq!(unknown_arguments(&open, Some(&given)), None);
+    }
+
+    #[test]
+    fn nested_names_are_checked() {
+        let tool = tool(json!({
+            "type": "object",
+            "properties": {
+                "settings": {
+                    "anyOf": [
+                        {"type": "object", "properties": {"registration": {"type": "string"}, "audio": {"type": "string"}}},
+                        {"type": "null"}
+                    ]
+                },
+                "panelists": {
+                    "type": "array",
+                    "items": {"type": "object", "properties": {"name": {"type": "string"}, "email": {"type": "string"}}}
+                }
+            }
+        }));
+        let given = arguments(json!({
+            "settings": {"registraton": "manual", "audio": "voip"},
+            "panelists": [{"name": "A", "email": "a@example.com"}, {"name": "B", "mail": "b@example.com"}]
+        }));
+        let text = unknown_arguments(&tool, Some(&given)).expect("a rejection");
+        assert!(
+            text.contains("`settings.registraton` (did you mean `settings.registration`?)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("`panelists[1].mail` (did you mean `panelists[1].email`?)"),
+            "{text}"
+        );
+        assert!(text.contains("`settings` takes: "), "{text}");
+        assert!(text.contains("`panelists[1]` takes: "), "{text}");
+
+        let valid = arguments(json!({
+            "settings": {"registration": "manual"},
+            "panelists": [{"name": "A", "email": "a@example.com"}]
+        }));
+        assert_eq!(unknown_arguments(&tool, Some(&valid)), None);
+        let null_settings = arguments(json!({"settings": null}));
+        assert_eq!(unknown_arguments(&tool, Some(&null_settings)), None);
     }
 
     #[test]
