@@ -391,6 +391,24 @@ async fn create_recurring_patterns() {
     );
     assert_eq!(weekly["webinar"]["recurrence"]["weekly_days"], json!("3,5"));
 
+    // The summary gives each occurrence in the webinar's zone first (18:00
+    // in New York, EST or EDT by the date), then the default zone and UTC.
+    let summary = common::text(
+        &common::call(
+            &server.client,
+            "get_webinar",
+            json!({ "webinar_id": weekly["webinar"]["id"] }),
+        )
+        .await,
+    );
+    let occurrence_lines: Vec<&str> = summary
+        .lines()
+        .filter(|line| line.starts_with("  ") && line.contains(" 18:00 E"))
+        .collect();
+    assert_eq!(occurrence_lines.len(), 6, "{summary}");
+    assert!(occurrence_lines[0].contains(" IST, "), "{summary}");
+    assert!(occurrence_lines[0].contains(" UTC)"), "{summary}");
+
     let daily = call_ok(
         &server.client,
         "create_recurring_webinar",
@@ -616,7 +634,12 @@ async fn status_end_and_cancel() {
         json!({ "webinar_id": seed::SINGLE_WEBINAR_ID, "action": "end" }),
     )
     .await;
-    assert!(ended["message"].as_str().unwrap().contains("Ended"));
+    assert!(
+        ended["message"]
+            .as_str()
+            .unwrap()
+            .contains("Zoom accepted the request to end webinar")
+    );
 
     let webinar = call_ok(
         &server.client,

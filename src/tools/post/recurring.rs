@@ -13,7 +13,7 @@ use crate::server::ZoomServer;
 use crate::server::output::{Json, ToolError};
 use crate::time::ResolvedStart;
 use crate::tools::get::webinars::{WebinarResult, default_me, webinar_result};
-use crate::tools::views::human_time_with_utc;
+use crate::tools::views::human_time_in_zones;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -274,7 +274,12 @@ pub fn recurring_result(
     let first = recurrence
         .occurrences(start.local, start.time_zone)
         .first()
-        .map(|utc| format!(", first on {}", human_time_with_utc(*utc, time_zone)))
+        .map(|utc| {
+            format!(
+                ", first on {}",
+                human_time_in_zones(*utc, Some(start.time_zone), time_zone)
+            )
+        })
         .unwrap_or_default();
     let message = format!(
         "Created recurring webinar {} ({}): {}{first}; {} occurrences.",

@@ -277,8 +277,47 @@ impl WebinarDetail {
                 "\nOccurrences: {available} available of {}",
                 self.occurrences.len()
             ));
+            self.push_occurrence_lines(&mut text, time_zone);
         }
         text
+    }
+}
+
+/// Occurrences listed one per line in a summary; the rest are counted.
+const SUMMARY_OCCURRENCES: usize = 10;
+
+impl WebinarDetail {
+    /// Appends one line per occurrence, in the webinar's own zone first, up
+    /// to [`SUMMARY_OCCURRENCES`], marking deleted ones.
+    fn push_occurrence_lines(&self, text: &mut String, time_zone: Tz) {
+        let own_zone = self
+            .row
+            .timezone
+            .as_deref()
+            .and_then(|name| name.parse::<Tz>().ok());
+        for occurrence in self.occurrences.iter().take(SUMMARY_OCCURRENCES) {
+            let start = occurrence
+                .start_time
+                .as_ref()
+                .and_then(|time| parse_zoom_utc(&time.utc).ok())
+                .map(|utc| human_time_in_zones(utc, own_zone, time_zone))
+                .unwrap_or_else(|| "no start time".to_string());
+            let deleted = if occurrence.status.as_deref() == Some("deleted") {
+                " (deleted)"
+            } else {
+                ""
+            };
+            text.push_str(&format!(
+                "\n  {} {start}{deleted}",
+                occurrence.occurrence_id
+            ));
+        }
+        if self.occurrences.len() > SUMMARY_OCCURRENCES {
+            text.push_str(&format!(
+                "\n  and {} more in the structured result",
+                self.occurrences.len() - SUMMARY_OCCURRENCES
+            ));
+        }
     }
 }
 
