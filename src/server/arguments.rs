@@ -1,9 +1,9 @@
 //! Checks of a tool call's arguments against the tool's input schema.
 //!
 //! serde drops argument names a parameter struct does not know, so a
-//! misspelt `timezon` would silently fall back to the default zone and the
-//! webinar would still be created. [`unknown_arguments`] refuses such a call
-//! before the tool runs. When an argument has the wrong type, rmcp reports
+//! misspelt `timezon` or `settings.registraton` would silently fall back to
+//! the default and the webinar would still be created. [`unknown_arguments`]
+//! rejects such a call before the tool runs. When an argument has the wrong type, rmcp reports
 //! serde's wording (`invalid value: integer -5, expected u32`) without the
 //! argument's name; [`explain_invalid`] replaces it with the input schema's
 //! finding, which names the argument and the rule it broke.
@@ -73,8 +73,8 @@ pub(crate) fn unknown_arguments(tool: &Tool, arguments: Option<&JsonObject>) -> 
 
 /// One name in the arguments that the input schema does not declare.
 struct UnknownName {
-    /// Path of the object that holds it, such as `settings` or `panelists[0]`;
-    /// empty at the top level.
+    /// Path of the object that contains it, such as `settings` or
+    /// `panelists[0]`; empty at the top level.
     parent: String,
     name: String,
     /// The names that object takes.
@@ -356,10 +356,10 @@ mod tests {
     }
 
     #[test]
-    fn misspelt_name_is_refused_with_the_intended_one() {
+    fn misspelt_name_is_rejected_with_suggestion() {
         let tool = tool(webinar_schema());
         let given = arguments(json!({"topic": "Demo", "timezon": "UTC"}));
-        let text = unknown_arguments(&tool, Some(&given)).expect("a refusal");
+        let text = unknown_arguments(&tool, Some(&given)).expect("a rejection");
         assert!(
             text.starts_with(
                 "create_webinar has no argument named `timezon` (did you mean `timezone`?); nothing was sent to Zoom."
@@ -429,7 +429,7 @@ mod tests {
     fn distant_name_gets_no_suggestion() {
         let tool = tool(webinar_schema());
         let given = arguments(json!({"host_email": "a@example.com"}));
-        let text = unknown_arguments(&tool, Some(&given)).expect("a refusal");
+        let text = unknown_arguments(&tool, Some(&given)).expect("a rejection");
         assert!(text.contains("`host_email`;"), "{text}");
         assert!(!text.contains("did you mean"), "{text}");
     }
