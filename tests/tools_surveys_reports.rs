@@ -270,6 +270,19 @@ async fn report_failures() {
     .await;
     assert!(message.contains("3001"), "{message}");
 
+    // An upcoming webinar has no report yet; the hint says so.
+    let message = call_err(
+        client,
+        "get_webinar_report",
+        json!({ "webinar_id": seed::SINGLE_WEBINAR_ID }),
+    )
+    .await;
+    assert!(
+        message.contains("exist only once a webinar has ended"),
+        "{message}"
+    );
+    assert!(message.contains("list_past_webinar_instances"), "{message}");
+
     let before = sandbox.api_requests().await;
     let message = call_err(
         client,

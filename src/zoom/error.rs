@@ -226,6 +226,9 @@ fn hint(failure: &ApiFailure, rate_limit: &RateLimitHeaders) -> Option<String> {
         (_, Some(4711)) => Some(missing_scope_hint(&failure.message)),
         (_, Some(200)) => Some(licence_hint(&failure.path)),
         (_, Some(1001)) => Some("Check the user id or email; list_users_for_selection shows the account's users.".to_string()),
+        (_, Some(3001)) if failure.path.starts_with("/report/") || failure.path.starts_with("/past_webinars/") => Some(
+            "Reports and past-webinar data exist only once a webinar has ended, and Zoom keeps them for a limited time. Check the webinar id or UUID; list_past_webinar_instances shows the ended instances.".to_string(),
+        ),
         (_, Some(3001)) => Some("Check the webinar id; list_webinars shows the upcoming webinars.".to_string()),
         (_, Some(3000)) if message.contains("registration") => Some(
             "Registrant tools need registration on: update the webinar with settings.registration automatic or manual.".to_string(),
