@@ -21,7 +21,7 @@ mod tokens;
 mod topic;
 mod zones;
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::ScheduleError;
@@ -163,6 +163,10 @@ fn parse(
         ));
     }
 
+    if let Some(recurrence) = &recurrence {
+        note_clock_changes(recurrence, &start, &mut assumptions);
+    }
+
     tracing::debug!(
         topic = %topic.title,
         start = %start.zoom_local(),
@@ -294,4 +298,36 @@ fn default_date(
         time.format("%H:%M")
     ));
     tomorrow
+}
+
+/// Adds an assumption for each occurrence whose wall time falls in a
+/// daylight saving gap, which moves it later by the gap, or occurs twice,
+/// which uses the first. A single start time in either case is an error
+/// instead, but a series would otherwise fail for one date in many.
+// NOTE: Zoom's docs do not say how Zoom places such an occurrence; these
+// notes describe the occurrence list this server shows.
+fn note_clock_changes(
+    recurrence: &Recurrence,
+    start: &ResolvedStart,
+    assumptions: &mut Vec<String>,
+) {
+    let time_zone = start.time_zone;
+    let wall = start.local.time();
+    for utc in recurrence.occurrences(start.local, time_zone) {
+        let local = utc.with_timezone(&time_zone);
+        let intended = local.date_naive().and_time(wall);
+        let date = format_date(local.date_naive());
+        let wall_text = wall.format("%H:%M");
+        match time_zone.from_local_datetime(&intended) {
+            LocalResult::None => assumptions.push(format!(
+                "On {date}, {wall_text} does not exist in {time_zone} because the clocks skip forward, so that occurrence starts at {}.",
+                local.format("%H:%M %Z")
+            )),
+            LocalResult::Ambiguous(..) => assumptions.push(format!(
+                "On {date}, {wall_text} occurs twice in {time_zone} because the clocks go back; that occurrence starts at the first, {}.",
+                local.format("%H:%M %Z")
+            )),
+            LocalResult::Single(_) => {}
+        }
+    }
 }

@@ -489,3 +489,41 @@ fn recurring_without_recurrence_rejected() {
         "{error}"
     );
 }
+
+#[test]
+fn clock_changes_in_series_noted() {
+    let new_york = Tz::America__New_York;
+    // Weekly on Sundays from 6 Dec 2026: 14 Mar 2027 has no 02:30, and
+    // 7 Nov 2027 is out of range for 20 weeks.
+    let parsed = recurring(
+        "Night shift sync every Sunday at 2:30am for 20 weeks",
+        new_york,
+    );
+    let notes: Vec<&String> = parsed
+        .assumptions
+        .iter()
+        .filter(|note| note.contains("clocks"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", parsed.assumptions);
+    assert_eq!(
+        notes[0],
+        "On Sun 14 Mar 2027, 02:30 does not exist in America/New_York because the clocks skip forward, so that occurrence starts at 03:30 EDT."
+    );
+
+    // Weekly on Sundays from 11 Apr 2027 for 32 weeks reaches 7 Nov 2027,
+    // when 01:30 occurs twice.
+    let parsed = recurring(
+        "Night shift sync every Sunday at 1:30am from 2027-04-11 for 32 weeks",
+        new_york,
+    );
+    let notes: Vec<&String> = parsed
+        .assumptions
+        .iter()
+        .filter(|note| note.contains("clocks"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", parsed.assumptions);
+    assert_eq!(
+        notes[0],
+        "On Sun 7 Nov 2027, 01:30 occurs twice in America/New_York because the clocks go back; that occurrence starts at the first, 01:30 EDT."
+    );
+}
