@@ -316,3 +316,20 @@ async fn get_replace_and_delete_a_poll() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn unknown_poll_gets_a_hint() {
+    let server = start_sandbox().await;
+    let message = call_err(
+        &server.client,
+        "delete_webinar_poll",
+        json!({ "webinar_id": SINGLE, "poll_id": "NoSuchPoll" }),
+    )
+    .await;
+    assert!(message.contains("Invalid poll IDs"), "{message}");
+    assert!(
+        message.contains("get_webinar_polls lists the webinar's polls"),
+        "{message}"
+    );
+    server.stop().await;
+}

@@ -441,3 +441,20 @@ async fn compact_and_detailed_rows() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn unknown_registrant_gets_a_hint() {
+    let server = start_sandbox().await;
+    let message = call_err(
+        &server.client,
+        "get_webinar_registrant",
+        json!({ "webinar_id": MANUAL, "registrant_id": "NoSuchRegistrant1" }),
+    )
+    .await;
+    assert!(
+        message.contains("This registrant does not exist"),
+        "{message}"
+    );
+    assert!(message.contains("find_registrant_by_email"), "{message}");
+    server.stop().await;
+}

@@ -236,6 +236,15 @@ fn hint(failure: &ApiFailure, rate_limit: &RateLimitHeaders) -> Option<String> {
         (_, Some(3000)) if message.contains("occurrence") => {
             Some("Check the occurrence_id; get_webinar lists the webinar's occurrences.".to_string())
         }
+        (_, Some(3079)) => Some(
+            "Check the registrant id or email; find_registrant_by_email and list_webinar_registrants show the webinar's registrants.".to_string(),
+        ),
+        (_, Some(4400)) if message.contains("poll id") => {
+            Some("Check the poll id; get_webinar_polls lists the webinar's polls.".to_string())
+        }
+        (_, Some(4400)) => Some(
+            "Polls are off for this webinar or account: turn on polling in the Zoom web portal's webinar settings.".to_string(),
+        ),
         (_, Some(300)) if !failure.errors.is_empty() => Some("Fix the listed fields and try again.".to_string()),
         (429, _) => Some(match &rate_limit.retry_after {
             Some(at) => format!("Zoom's per-second rate limit is reached; retry after {at} (Retry-After)."),
