@@ -3,10 +3,12 @@
 //! serde drops argument names a parameter struct does not know, so a
 //! misspelt `timezon` or `settings.registraton` would silently fall back to
 //! the default and the webinar would still be created. [`unknown_arguments`]
-//! rejects such a call before the tool runs. When an argument has the wrong type, rmcp reports
-//! serde's wording (`invalid value: integer -5, expected u32`) without the
-//! argument's name; [`explain_invalid`] replaces it with the input schema's
-//! finding, which names the argument and the rule it broke.
+//! rejects such a call before the tool runs.
+//!
+//! When an argument has the wrong type, rmcp reports serde's wording
+//! (`invalid value: integer -5, expected u32`) without the argument's name.
+//! [`explain_invalid`] replaces it with the input schema's finding, which
+//! names the argument, its value and the rule it broke.
 
 use jsonschema::error::ValidationErrorKind;
 use rmcp::model::{CallToolResponse, CallToolResult, ContentBlock, JsonObject, Tool};
