@@ -1,9 +1,12 @@
 //! Configuration tools through the real binary.
 
 mod common;
+mod live_support;
 
 use common::{call_err, call_ok, start, start_sandbox, token_requests};
+use live_support::{CLIENT_SECRET, sandbox_with, start_with_args};
 use serde_json::json;
+use zoom_webinar_mcp::sandbox::{SandboxApp, SandboxOptions};
 
 #[tokio::test]
 async fn token_status_after_first_call() {
@@ -163,5 +166,39 @@ async fn auto_configure_reads_the_env_file() {
     assert!(message.contains("could not reach Zoom"), "{message}");
     let status = call_ok(&server.client, "get_token_status", json!({})).await;
     assert_eq!(status["configured"], json!(true));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn configure_zoom_checks_a_new_secret() {
+    // The app accepts only the right secret. A token cached for the same
+    // account and client must not make a wrong secret look valid.
+    let sandbox = sandbox_with(SandboxOptions {
+        app: SandboxApp {
+            client_id: Some("live-client".to_owned()),
+            client_secret: Some(CLIENT_SECRET.to_owned()),
+            ..SandboxApp::default()
+        },
+        ..SandboxOptions::default()
+    })
+    .await;
+    let server = start_with_args(&sandbox, &[], &[]).await;
+    call_ok(&server.client, "list_webinars", json!({})).await;
+
+    let message = call_err(
+        &server.client,
+        "configure_zoom",
+        json!({ "account_id": "live-account", "client_id": "live-client", "client_secret": "wrong-secret-value" }),
+    )
+    .await;
+    assert!(message.contains("invalid_client"), "{message}");
+    assert!(
+        message.contains("previous credentials are still in use"),
+        "{message}"
+    );
+    assert!(!message.contains("wrong-secret-value"), "{message}");
+
+    // The previous, right credentials still work.
+    call_ok(&server.client, "list_webinars", json!({})).await;
     server.stop().await;
 }

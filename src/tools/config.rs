@@ -258,7 +258,8 @@ impl ZoomServer {
 }
 
 /// Summarise the configuration and, when `request_token` is set, check it
-/// with a token (reusing a valid cached one).
+/// with a new token. A cached one cannot vouch for the credentials, because
+/// the cache is keyed by token URL, account id and client id, not by secret.
 async fn verify_configuration(
     state: &AppState,
     request_token: bool,
@@ -297,7 +298,7 @@ async fn verify_configuration(
                     .to_string(),
         }));
     }
-    let token = state.zoom.tokens().token(&credentials).await?;
+    let token = state.zoom.tokens().force_refresh(&credentials).await?;
     Ok(Json(ConfigureResult {
         configured: true,
         missing_credentials: missing,
