@@ -494,3 +494,34 @@ async fn invalid_configuration_is_reported() {
         checked.stdout
     );
 }
+
+#[tokio::test]
+async fn api_base_url_without_v2_is_explained() {
+    let sandbox = SandboxApi::for_app(&[]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let envs = [
+        ("ZOOM_ACCOUNT_ID", ACCOUNT),
+        ("ZOOM_CLIENT_ID", CLIENT),
+        ("ZOOM_CLIENT_SECRET", SECRET),
+        ("ZOOM_API_BASE_URL", sandbox.origin()),
+        ("ZOOM_OAUTH_TOKEN_URL", sandbox.token_url.as_str()),
+        ("ZOOM_RETRY_BASE_DELAY_MS", "10"),
+    ];
+    let checked = run(dir.path(), &["check", "--json"], &envs).await;
+    assert_eq!(checked.code, 1, "{}", checked.stdout);
+    checked.assert_no_secret();
+    let report = checked.json();
+    assert_eq!(report["status"], "api_failed");
+    let problem = &report["token"]["problem"];
+    assert_eq!(problem["kind"], "api_base_url");
+    assert_eq!(problem["http_status"], 404);
+    assert!(
+        problem["fix"].as_str().unwrap().contains(
+            "ZOOM_API_BASE_URL to Zoom's API base URL, https://api.zoom.us/v2 (with /v2)"
+        ),
+        "{problem}"
+    );
+
+    let checked = check(&sandbox, &[], Some(ACCOUNT), SECRET).await;
+    assert_eq!(checked.code, 0, "{}", checked.stdout);
+}

@@ -19,12 +19,12 @@ use rmcp::model::Tool;
 
 use crate::config::{Config, EnvSnapshot, TokenCacheLocation, ValueSource, mask, variables};
 use crate::tools::toolsets::{TOOLSETS, ToolSelection};
-use crate::zoom::ZoomClient;
 use crate::zoom::scopes::{self, GrantedScopes, ToolAccess};
+use crate::zoom::{ApiPath, ZoomClient, ZoomError};
 pub use report::{CheckReport, CheckStatus, FORMAT_VERSION};
 use report::{
-    MissingReport, SelectionReport, Summary, TokenReport, ToolReport, ToolStatus, ToolsetReport,
-    VariableReport,
+    MissingReport, SelectionReport, Summary, TokenProblem, TokenReport, ToolReport, ToolStatus,
+    ToolsetReport, VariableReport,
 };
 pub use text::render_text;
 
@@ -32,7 +32,8 @@ pub use text::render_text;
 pub const EXIT_CODES_HELP: &str = "Exit status:
   0  every enabled tool can work with the granted scopes
   1  the configuration or the credentials are broken: an invalid setting, a missing
-     credential, a token request that Zoom refused, or an unreachable token endpoint
+     credential, a token request that Zoom refused, an unreachable token endpoint,
+     or an API base URL that does not answer as Zoom's API
   2  invalid command-line arguments
   3  the token works, but some enabled tools lack scopes (the report names them)
 
@@ -63,6 +64,7 @@ pub async fn diagnose(config: &Config, selection: &ToolSelection, mode: CheckMod
         Some(problem) if problem.kind == report::ProblemKind::MissingCredentials => {
             CheckStatus::CredentialsMissing
         }
+        Some(problem) if problem.kind == report::ProblemKind::ApiBaseUrl => CheckStatus::ApiFailed,
         Some(_) => CheckStatus::TokenFailed,
         None if summary.cannot_work + summary.limited > 0 => CheckStatus::ScopesMissing,
         None => CheckStatus::Ok,
@@ -193,17 +195,52 @@ async fn request_token(config: &Config) -> TokenReport {
         Ok(token) => {
             let mut scopes = token.scopes.clone();
             scopes.sort();
+            let api_base_url = client.base_url(Some(&token));
+            let problem = probe_api(&client, &api_base_url).await;
             TokenReport {
                 ok: true,
                 token_url: config.token_url.clone(),
-                api_base_url: Some(client.base_url(Some(&token))),
+                api_base_url: Some(api_base_url),
                 scopes,
                 expires_in_minutes: Some((token.expires_at - Utc::now()).num_minutes()),
-                problem: None,
+                problem,
             }
         }
         Err(error) => failed(diagnosis::diagnose(&error, config)),
     }
+}
+
+/// Sends one read-only request with the new token, `GET /users/me`, to
+/// check that the API base URL leads to Zoom's API. Any answer from Zoom's
+/// API passes, a refusal for a missing scope included. A 404 (no such
+/// endpoint, as when `/v2` is left out), a 401 (the API does not know the
+/// token) or no answer at all is the problem returned.
+async fn probe_api(client: &ZoomClient, api_base_url: &str) -> Option<TokenProblem> {
+    let path = ApiPath::new().literal("users").literal("me");
+    let error = match client.get::<serde_json::Value>(&path, &Vec::new()).await {
+        Ok(_) => return None,
+        Err(error) => error,
+    };
+    let http_status = match &error {
+        ZoomError::Api(failure) if !matches!(failure.status, 401 | 404) => return None,
+        ZoomError::Api(failure) => Some(failure.status),
+        _ => None,
+    };
+    tracing::warn!(%error, "check: the API base URL failed a GET /users/me with a new token");
+    Some(TokenProblem {
+        kind: report::ProblemKind::ApiBaseUrl,
+        http_status,
+        error: None,
+        reason: None,
+        message: format!(
+            "The token was issued, but GET /users/me at the API base URL {api_base_url} failed: {error}"
+        ),
+        fix: format!(
+            "Set {} to Zoom's API base URL, https://api.zoom.us/v2 (with /v2), or to the base URL that sandbox-api prints, and make sure it belongs to the same Zoom as {}.",
+            variables::API_BASE_URL,
+            variables::OAUTH_TOKEN_URL
+        ),
+    })
 }
 
 fn selection_report(selection: &ToolSelection) -> SelectionReport {
@@ -285,12 +322,14 @@ fn next_steps(status: CheckStatus, token: &TokenReport) -> Vec<String> {
                 .to_owned(),
         ],
         CheckStatus::ConfigInvalid => Vec::new(),
-        CheckStatus::CredentialsMissing | CheckStatus::TokenFailed => token
-            .problem
-            .iter()
-            .map(|problem| problem.fix.clone())
-            .chain(["Then run check again.".to_owned()])
-            .collect(),
+        CheckStatus::CredentialsMissing | CheckStatus::TokenFailed | CheckStatus::ApiFailed => {
+            token
+                .problem
+                .iter()
+                .map(|problem| problem.fix.clone())
+                .chain(["Then run check again.".to_owned()])
+                .collect()
+        }
         CheckStatus::ScopesMissing => vec![
             "Add one scope for each missing call listed above on the app's Scopes page in the \
              Zoom App Marketplace (SCOPES.md lists the minimum sets), then run check again."

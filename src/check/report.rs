@@ -45,6 +45,9 @@ pub enum CheckStatus {
     CredentialsMissing,
     /// The token request failed (exit status 1).
     TokenFailed,
+    /// The token works, but the API base URL did not answer as Zoom's API
+    /// does (exit status 1).
+    ApiFailed,
     /// The token works, but some enabled tools lack scopes (exit status 3).
     ScopesMissing,
 }
@@ -56,7 +59,8 @@ impl CheckStatus {
             CheckStatus::Ok => 0,
             CheckStatus::ConfigInvalid
             | CheckStatus::CredentialsMissing
-            | CheckStatus::TokenFailed => 1,
+            | CheckStatus::TokenFailed
+            | CheckStatus::ApiFailed => 1,
             CheckStatus::ScopesMissing => 3,
         }
     }
@@ -122,6 +126,9 @@ pub enum ProblemKind {
     Network,
     /// Any other refusal or an unreadable response.
     Unexpected,
+    /// The token was issued, but `GET /users/me` with it showed that
+    /// `ZOOM_API_BASE_URL` does not lead to Zoom's API.
+    ApiBaseUrl,
 }
 
 /// The tools that `--toolsets`, `--tools` and `--read-only` enable.
