@@ -190,6 +190,20 @@ async fn wrong_client_secret_is_explained() {
         "{}",
         text.stdout
     );
+    assert_eq!(
+        text.stdout
+            .matches("Copy the Client ID and Client Secret")
+            .count(),
+        1,
+        "the fix is printed once: {}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains("  - Apply the fix under \"Access token\" above."),
+        "{}",
+        text.stdout
+    );
     assert!(
         text.stdout
             .contains("ZOOM_CLIENT_SECRET          set (hidden)"),

@@ -199,8 +199,18 @@ fn render_result(out: &mut String, report: &CheckReport) {
     } else {
         render_counts(out, report);
     }
+    // The token section above already prints its fix in full.
+    let token_fix = report
+        .token
+        .as_ref()
+        .and_then(|token| token.problem.as_ref())
+        .map(|problem| problem.fix.as_str());
     for step in &report.next_steps {
-        let _ = writeln!(out, "  - {step}");
+        if Some(step.as_str()) == token_fix {
+            let _ = writeln!(out, "  - Apply the fix under \"Access token\" above.");
+        } else {
+            let _ = writeln!(out, "  - {step}");
+        }
     }
 }
 
