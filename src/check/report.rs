@@ -95,7 +95,8 @@ pub struct TokenReport {
     pub problem: Option<TokenProblem>,
 }
 
-/// Why no token was issued, with the fix.
+/// The reason no token was issued, or the issued token failed against the
+/// API base URL, with the fix.
 #[derive(Debug, Serialize)]
 pub struct TokenProblem {
     pub kind: ProblemKind,
