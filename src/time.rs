@@ -410,9 +410,9 @@ fn parse_wall_time(text: &str) -> Option<NaiveDateTime> {
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
 }
 
-/// Says why `text`, written in the accepted `yyyy-MM-ddTHH:mm[:ss]` form,
-/// is no real time ("February 2027 has no day 30"); `None` when the form
-/// itself is wrong or nothing is out of range.
+/// Explains why `text`, written in the accepted `yyyy-MM-ddTHH:mm[:ss]`
+/// form, names no real time, such as "February 2027 has no day 30".
+/// Returns `None` when the form itself is wrong or nothing is out of range.
 fn impossible_reason(text: &str) -> Option<String> {
     let (date, time) = text.split_once('T')?;
     let numbers = |part: &str, separator: char, widths: &[usize]| -> Option<Vec<u32>> {
@@ -428,9 +428,11 @@ fn impossible_reason(text: &str) -> Option<String> {
                 .collect()
         })
     };
+
     let date = numbers(date, '-', &[4, 2, 2])?;
     let time = numbers(time, ':', &[2, 2]).or_else(|| numbers(time, ':', &[2, 2, 2]))?;
     let (year, month, day) = (i32::try_from(date[0]).ok()?, date[1], date[2]);
+
     if !(1..=12).contains(&month) {
         return Some(format!("month {month:02} does not exist; use 01 to 12"));
     }
@@ -445,6 +447,7 @@ fn impossible_reason(text: &str) -> Option<String> {
             first.format("%B %Y")
         ));
     }
+
     if time[0] > 23 {
         return Some(format!("hour {} does not exist; use 00 to 23", time[0]));
     }

@@ -270,7 +270,7 @@ async fn report_failures() {
     .await;
     assert!(message.contains("3001"), "{message}");
 
-    // An upcoming webinar has no report yet; the hint says so.
+    // An upcoming webinar has no report yet, and the hint states that.
     let message = call_err(
         client,
         "get_webinar_report",

@@ -345,7 +345,7 @@ async fn create_interactive_asks_then_creates() {
     assert!(message.contains("out of range"), "{message}");
 
     // The list offers Basic users too, marked; choosing one is refused
-    // before Zoom would answer with code 200.
+    // before Zoom would return code 200.
     let summary = common::text(
         &common::call(
             &server.client,

@@ -211,8 +211,8 @@ async fn request_token(config: &Config) -> TokenReport {
 }
 
 /// Sends one read-only request with the new token, `GET /users/me`, to
-/// check that the API base URL leads to Zoom's API. Any answer from Zoom's
-/// API passes, a refusal for a missing scope included. A 404 (no such
+/// check that the API base URL leads to Zoom's API. Any response from
+/// Zoom's API passes, a refusal for a missing scope included. A 404 (no such
 /// endpoint, as when `/v2` is left out), a 401 (the API does not know the
 /// token) or no answer at all is the problem returned.
 async fn probe_api(client: &ZoomClient, api_base_url: &str) -> Option<TokenProblem> {

@@ -45,7 +45,7 @@ pub enum CheckStatus {
     CredentialsMissing,
     /// The token request failed (exit status 1).
     TokenFailed,
-    /// The token works, but the API base URL did not answer as Zoom's API
+    /// The token works, but the API base URL did not respond as Zoom's API
     /// does (exit status 1).
     ApiFailed,
     /// The token works, but some enabled tools lack scopes (exit status 3).

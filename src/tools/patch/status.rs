@@ -116,7 +116,7 @@ impl ZoomServer {
                 Ok(Json(WebinarStatusResult {
                     webinar_id,
                     action: params.action,
-                    // NOTE: Zoom answers 204 without saying whether the webinar was in
+                    // NOTE: Zoom returns 204 without saying whether the webinar was in
                     // progress, and its docs name no error for one that was not.
                     message: format!(
                         "Zoom accepted the request to end webinar {webinar_id}. If it was in progress, it has ended for all attendees and panelists; Zoom does not report whether it was."
